@@ -1,0 +1,39 @@
+# Two commands matter: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3.11
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test test-core test-ui bench venv clean screenshots
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 (apt-get install python3.11 python3.11-venv)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(PY) pyproject.toml
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test,postgres]'
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/panelapp-desk $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+test-core: $(STAMP)
+	$(PY) -m pytest tests/core $(PYTEST_ARGS)
+
+test-ui: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/ui $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(PY) -m benchmarks
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(VENV)/bin/panelapp-desk --screenshots screenshots
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

@@ -1,0 +1,82 @@
+"""The ``panelapp`` command line.
+
+Each command lives in its own module with a ``register(subparsers)`` function;
+``COMMAND_MODULES`` lists them in the order ``--help`` shows them.
+"""
+
+import argparse
+import importlib
+import os
+import sys
+
+from .. import __version__
+from ..errors import ExchangeErrors, PanelAppError
+
+COMMAND_MODULES = [
+    "panelapp.cli.store_cmds",
+    "panelapp.cli.exchange_cmds",
+    "panelapp.cli.demo_cmd",
+]
+
+EXIT_REFUSED = 1
+EXIT_INVALID = 2
+
+
+def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument(
+        "--db", metavar="PATH|URL", default=None if top else argparse.SUPPRESS,
+        help="the store: a SQLite file path or a database URL "
+             "(default: $PANELAPP_DB_URL, else panelapp.sqlite in your data folder)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="panelapp",
+        description="PanelApp: adoption panel records, from the command line.")
+    parser.add_argument("--version", action="version", version=f"panelapp {__version__}")
+    add_db_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(name)
+        module.register(sub)
+    for choice in sub.choices.values():
+        add_db_option(choice)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args) or 0)
+    except ExchangeErrors as exc:
+        for line in exc.errors:
+            print(line, file=sys.stderr)
+        print(f"panelapp: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    except PanelAppError as exc:
+        print(f"panelapp: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("panelapp: interrupted; nothing was changed by the unfinished command", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the user sees a sentence, not a traceback
+        if os.environ.get("PANELAPP_DEBUG"):
+            raise
+        print(f"panelapp: unexpected error: {type(exc).__name__}: {exc} "
+              "(set PANELAPP_DEBUG=1 to see the details)", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def actor_name() -> str:
+    """Who the command line acts as, for the audit trail, until it signs in to an account."""
+    import getpass
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:
+        return "cli"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""``panelapp import`` and ``panelapp export``: the JSON exchange format."""
+
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..db import open_store
+from ..errors import ExchangeErrors, PanelAppError
+from ..exchange import MODES, export_document, import_document
+from . import actor_name
+
+
+def register(sub) -> None:
+    p = sub.add_parser("import", help="read an exchange JSON file into the store (all or nothing)",
+                       description="Validate FILE against the exchange format and write it in one "
+                                   "transaction. Any error refuses the whole file: each is printed as "
+                                   "PATH: message and the exit status is 2.")
+    p.add_argument("file", metavar="FILE", help="the exchange document (.json)")
+    p.add_argument("--mode", choices=MODES, default="upsert",
+                   help="upsert (default): records with a known ref are updated; "
+                        "insert: a ref already in the store is an error")
+    p.set_defaults(func=run_import)
+    p = sub.add_parser("export", help="write the whole store as an exchange JSON file",
+                       description="Write every record in the exchange format, version 1.")
+    p.add_argument("file", metavar="FILE", help="where to write (.json); - for standard output")
+    p.set_defaults(func=run_export)
+
+
+def read_document(path: str):
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise PanelAppError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise PanelAppError(f"{path}: cannot be read ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ExchangeErrors([f"(document): {path} is not UTF-8 text"]) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ExchangeErrors([f"(document): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
+
+
+def run_import(args) -> int:
+    doc = read_document(args.file)
+    store = open_store(args.db)
+    try:
+        with store.transaction() as session:
+            result = import_document(session, doc, mode=args.mode, actor=actor_name(),
+                                     source=os.path.basename(args.file))
+        print(f"imported {args.file}: {result.summary()}")
+    finally:
+        store.dispose()
+    return 0
+
+
+def write_json_atomically(path: str, doc) -> None:
+    """Write beside the target and rename, so a failure never leaves half a file."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, ensure_ascii=False, indent=1)
+            fh.write("\n")
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def run_export(args) -> int:
+    store = open_store(args.db)
+    try:
+        with store.session() as session:
+            doc = export_document(session)
+    finally:
+        store.dispose()
+    if args.file == "-":
+        json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        write_json_atomically(args.file, doc)
+        print(f"exported {len(doc.get('meetings', []))} meetings, {len(doc.get('households', []))} households, "
+              f"{len(doc.get('children', []))} children to {args.file}")
+    return 0

@@ -1,0 +1,59 @@
+"""``panelapp init`` and ``panelapp info``: create a store, and say what is in it."""
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from ..db import current_revision, head_revision, open_store
+from ..models import (AdmDecision, Agency, AgendaItem, AuditEvent, Child, Household, Meeting,
+                      PanelMember)
+
+
+def register(sub) -> None:
+    p = sub.add_parser("init", help="create an empty store (or bring an old one up to date)",
+                       description="Create the store if it does not exist and apply every migration. "
+                                   "An existing SQLite store is backed up before it is migrated.")
+    p.add_argument("--agency", metavar="NAME", help="the agency's name, for a new store")
+    p.set_defaults(func=run_init)
+    p = sub.add_parser("info", help="say what the store holds",
+                       description="Counts of each kind of record, the schema revision and where the store is.")
+    p.set_defaults(func=run_info)
+
+
+def run_init(args) -> int:
+    from ..services.agency import ensure_agency
+    store = open_store(args.db)
+    try:
+        if args.agency:
+            with store.transaction() as session:
+                ensure_agency(session, args.agency)
+        print(f"store ready: {store.description} (schema {current_revision(store.engine)})")
+        if store.backup:
+            print(f"backup of the previous store: {store.backup}")
+    finally:
+        store.dispose()
+    return 0
+
+
+COUNTED = (
+    ("members (central list)", PanelMember), ("households", Household), ("children", Child),
+    ("meetings", Meeting), ("agenda items", AgendaItem), ("ADM decisions", AdmDecision),
+    ("audit events", AuditEvent),
+)
+
+
+def run_info(args) -> int:
+    store = open_store(args.db)
+    try:
+        with store.session() as session:
+            agency = session.exec(select(Agency)).first()
+            print(f"store:    {store.description}")
+            print(f"schema:   {current_revision(store.engine)} (this PanelApp: {head_revision()})")
+            print(f"agency:   {agency.name if agency else '(not set up yet)'}")
+            if agency and agency.panel_name:
+                print(f"panel:    {agency.panel_name}")
+            for label, model in COUNTED:
+                count = session.exec(select(func.count()).select_from(model)).one()
+                print(f"{label + ':':<24}{count:>8}")
+    finally:
+        store.dispose()
+    return 0

@@ -1,0 +1,21 @@
+"""Errors that the user is shown. Each message says what is wrong and where."""
+
+
+class PanelAppError(Exception):
+    """A refusal a user can act on; never shown as a traceback."""
+
+
+class StoreError(PanelAppError):
+    """The store cannot be opened or used."""
+
+
+class StoreTooNew(StoreError):
+    """The store was written by a newer PanelApp than this one."""
+
+
+class ExchangeErrors(PanelAppError):
+    """An exchange document was refused; ``errors`` holds one ``PATH: message`` each."""
+
+    def __init__(self, errors: list[str]):
+        self.errors = list(errors)
+        super().__init__(f"{len(self.errors)} error(s) in the file; nothing was changed")

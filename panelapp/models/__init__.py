@@ -1,0 +1,19 @@
+"""The domain model, as SQLModel tables. Importing this registers every table."""
+
+from .accounts import Draft, UserAccount
+from .agency import Agency
+from .audit import AuditEvent
+from .base import Record, metadata, new_uid
+from .children import Child, ChildNeed
+from .households import Applicant, Household
+from .items import (AdmDecision, AgendaItem, Dissent, ItemChild, ItemHousehold, ItemPaper,
+                    Recommendation)
+from .meetings import Attendance, Declaration, Meeting, MinutesAmendment, MinutesRecord, Observer
+from .members import MemberRole, PanelMember
+
+__all__ = [
+    "AdmDecision", "Agency", "AgendaItem", "Applicant", "Attendance", "AuditEvent", "Child",
+    "ChildNeed", "Declaration", "Dissent", "Draft", "Household", "ItemChild", "ItemHousehold",
+    "ItemPaper", "Meeting", "MemberRole", "MinutesAmendment", "MinutesRecord", "Observer", "PanelMember",
+    "Recommendation", "Record", "UserAccount", "metadata", "new_uid",
+]

@@ -1,0 +1,169 @@
+"""The agency decision maker's decisions: on the recommendation and the final minutes,
+within the agency's target, with the qualifying determination route for approvals."""
+
+import datetime as dt
+
+from sqlmodel import Session
+
+from .. import audit
+from ..audit import canonical, sha256
+from ..enums import ADM_DECISIONS, FINAL_DECISIONS, FINAL_REVIEWS
+from ..errors import PanelAppError
+from ..models import AdmDecision, AgendaItem
+from ..models.base import utcnow
+from ..rules.workdays import WorkingDays
+from .common import agency_of, minutes_are_final, snapshot
+from .lookup import item_label
+from .permissions import Actor, require
+
+QD_TYPES = {"adopter_approval", "early_permanence_approval", "retrospective_approval", "adopter_review"}
+REPRESENTATION_WORKING_DAYS = 40
+DECISION_FIELDS = ("decision_maker", "decided_on", "decision", "reasons", "final_date", "final_decision",
+                   "final_review", "notified", "signoff_hash")
+
+
+def agrees_with_panel(outcome: str | None, decision: str) -> bool:
+    """exchange-format.md: recommended->positive, not_recommended->negative or qualifying_determination."""
+    return (outcome == "recommended" and decision == "positive") or \
+        (outcome == "not_recommended" and decision in ("negative", "qualifying_determination"))
+
+
+def _signed(item: AgendaItem, decision: AdmDecision) -> str:
+    rec = item.recommendation
+    return sha256(canonical({
+        "item": item.ref, "meeting": item.meeting.ref, "outcome": item.outcome,
+        "recommendation": rec.wording if rec else None,
+        "minutes_hash": item.meeting.minutes.signoff_hash if item.meeting.minutes else None,
+        **snapshot(decision, "decision_maker", "decided_on", "decision", "reasons", "final_date",
+                   "final_decision", "final_review"),
+    }))
+
+
+def decision_clock(session: Session, item: AgendaItem, today: dt.date | None = None) -> dict:
+    """Working days on the ADM's clock: from final minutes to decision (or to today)."""
+    agency = agency_of(session)
+    target = int(agency.setting("adm_working_days"))
+    final = item.meeting.minutes_final
+    if final is None:
+        return {"target": target, "due": None, "used": None, "left": None, "late": None}
+    workdays = WorkingDays.for_agency(agency)
+    due = workdays.add(final, target)
+    end = item.adm_decision.decided_on if item.adm_decision else (today or dt.date.today())
+    used = workdays.between(final, end)
+    return {"target": target, "due": due, "used": used, "left": target - used, "late": used > target}
+
+
+def record_decision(session: Session, actor: Actor, item: AgendaItem, *, decision: str, decided_on: dt.date,
+                    reasons: str | None = None, decision_maker: str | None = None) -> dict:
+    require(actor, "adm.decide")
+    meeting = item.meeting
+    problems = []
+    if item.outcome not in ("recommended", "not_recommended"):
+        raise PanelAppError(f"{item_label(item)} has no recommendation to decide on (its outcome is "
+                            f"{item.outcome or 'not recorded'}).")
+    if not minutes_are_final(meeting) or meeting.minutes_final is None:
+        raise PanelAppError(f"The minutes of {meeting.ref} are not final yet: the decision waits for them.")
+    if item.adm_decision is not None:
+        raise PanelAppError(f"{item_label(item)} was decided on {item.adm_decision.decided_on:%d %B %Y} already.")
+    if decision not in ADM_DECISIONS:
+        problems.append(f"{decision!r} is not a decision: positive, negative or qualifying_determination")
+    if decision == "qualifying_determination" and item.item_type not in QD_TYPES:
+        problems.append("a qualifying determination applies only to the approval of adopters")
+    if decided_on < meeting.minutes_final:
+        problems.append(f"the decision date {decided_on:%d %B %Y} is before the minutes were final "
+                        f"({meeting.minutes_final:%d %B %Y})")
+    if decision in ADM_DECISIONS and not agrees_with_panel(item.outcome, decision) and not (reasons or "").strip():
+        problems.append("give the reasons for departing from the panel's recommendation")
+    if decision == "qualifying_determination" and not (reasons or "").strip():
+        problems.append("a qualifying determination must give its reasons to the applicants")
+    if problems:
+        raise PanelAppError(f"Decision on {item_label(item)} not recorded: " + "; ".join(problems) + ".")
+    record = AdmDecision(item=item, decision_maker=decision_maker or actor.display_name, decided_on=decided_on,
+                         decision=decision, reasons=(reasons or "").strip() or None)
+    item.adm_decision = record
+    record.signed_by = actor.display_name
+    record.signed_at = utcnow()
+    record.signoff_hash = _signed(item, record)
+    if decision == "positive":
+        _apply_milestones(item, decided_on)
+    session.flush()
+    audit.record(session, actor.username, "decide", "adm_decision", entity_uid=record.uid,
+                 summary=f"ADM decision on {item_label(item)} of {meeting.ref}: {decision}",
+                 after=snapshot(record, *DECISION_FIELDS))
+    return decision_summary(session, item)
+
+
+def record_final_decision(session: Session, actor: Actor, item: AgendaItem, *, decision: str, review: str,
+                          decided_on: dt.date, reasons: str | None = None) -> dict:
+    """The decision after a qualifying determination, once representations or the IRM are done."""
+    require(actor, "adm.decide")
+    record = item.adm_decision
+    if record is None or record.decision != "qualifying_determination":
+        raise PanelAppError(f"{item_label(item)} has no qualifying determination to decide finally.")
+    if record.final_decision is not None:
+        raise PanelAppError(f"The final decision on {item_label(item)} was made on {record.final_date:%d %B %Y}.")
+    if decision not in FINAL_DECISIONS:
+        raise PanelAppError(f"{decision!r} is not a final decision: positive or negative.")
+    if review not in FINAL_REVIEWS:
+        raise PanelAppError(f"{review!r} is not a review route: none, representations or independent_review.")
+    if decided_on < record.decided_on:
+        raise PanelAppError("The final decision cannot come before the qualifying determination.")
+    before = snapshot(record, *DECISION_FIELDS)
+    record.final_decision, record.final_review, record.final_date = decision, review, decided_on
+    if reasons:
+        record.reasons = (record.reasons + "\n\n" if record.reasons else "") + f"Final decision: {reasons.strip()}"
+    record.signed_by = actor.display_name
+    record.signed_at = utcnow()
+    record.signoff_hash = _signed(item, record)
+    if decision == "positive":
+        _apply_milestones(item, decided_on)
+    session.flush()
+    audit.record(session, actor.username, "final_decision", "adm_decision", entity_uid=record.uid,
+                 summary=f"final decision on {item_label(item)}: {decision} (after {review})",
+                 before=before, after=snapshot(record, *DECISION_FIELDS))
+    return decision_summary(session, item)
+
+
+def record_notification(session: Session, actor: Actor, item: AgendaItem, *, on: dt.date) -> dict:
+    require(actor, "adm.notify")
+    record = item.adm_decision
+    if record is None:
+        raise PanelAppError(f"{item_label(item)} has no decision to tell the applicants of.")
+    if on < record.decided_on:
+        raise PanelAppError("The applicants cannot be told before the decision was made.")
+    before = snapshot(record, "notified")
+    record.notified = on
+    audit.record(session, actor.username, "notify", "adm_decision", entity_uid=record.uid,
+                 summary=f"applicants told of the decision on {item_label(item)} on {on.isoformat()}",
+                 before=before, after=snapshot(record, "notified"))
+    return decision_summary(session, item)
+
+
+def _apply_milestones(item: AgendaItem, day: dt.date) -> None:
+    """A positive decision moves the journey on: an approval approves, a match matches."""
+    households = [link.household for link in item.household_links]
+    if item.item_type in ("adopter_approval", "retrospective_approval"):
+        for h in households:
+            if h.approved is None:
+                h.approved = day
+    if item.item_type in ("match", "retrospective_approval"):
+        for link in item.child_links:
+            child = link.child
+            if child.match_decision is None:
+                child.match_decision = day
+            if households and child.matched_household_id is None:
+                child.matched_household = households[0]
+
+
+def decision_summary(session: Session, item: AgendaItem) -> dict:
+    record = item.adm_decision
+    out = {"item": item.ref, "outcome": item.outcome, "clock": decision_clock(session, item)}
+    if record is None:
+        return out | {"decision": None}
+    out |= snapshot(record, *DECISION_FIELDS)
+    out["agrees"] = agrees_with_panel(item.outcome, record.decision)
+    if record.decision == "qualifying_determination":
+        start = record.notified or record.decided_on
+        out["representations_end"] = WorkingDays.for_agency(agency_of(session)).add(
+            start, REPRESENTATION_WORKING_DAYS).isoformat()
+    return out

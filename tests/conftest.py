@@ -1,0 +1,69 @@
+"""Shared fixtures: a fresh store per test, on SQLite, and on PostgreSQL when
+``PANELAPP_TEST_DB_URL`` names a server (each test then gets its own schema)."""
+
+import json
+import os
+import uuid
+from pathlib import Path
+
+import pytest
+
+from panelapp.db import open_store
+from panelapp.exchange import import_document
+
+FIXTURES = Path(__file__).parent / "fixtures"
+PG_URL = os.environ.get("PANELAPP_TEST_DB_URL")
+
+
+@pytest.fixture(scope="session")
+def northshire_doc() -> dict:
+    return json.loads((FIXTURES / "northshire.json").read_text(encoding="utf-8"))
+
+
+def _pg_store_url():
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+    name = "panelapp_test_" + uuid.uuid4().hex[:10]
+    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+
+    def drop():
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+    return url, drop
+
+
+@pytest.fixture(params=["sqlite"] + (["postgres"] if PG_URL else []))
+def db_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "store.sqlite")
+    else:
+        url, drop = _pg_store_url()
+        yield url
+        drop()
+
+
+@pytest.fixture
+def store(db_url):
+    s = open_store(db_url)
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def sqlite_store(tmp_path):
+    s = open_store(str(tmp_path / "store.sqlite"))
+    yield s
+    s.dispose()
+
+
+@pytest.fixture
+def northshire(store, northshire_doc):
+    """A store holding the Northshire fixture."""
+    with store.transaction() as session:
+        import_document(session, northshire_doc, actor="test")
+    return store
