@@ -67,3 +67,11 @@ def northshire(store, northshire_doc):
     with store.transaction() as session:
         import_document(session, northshire_doc, actor="test")
     return store
+
+
+@pytest.fixture(autouse=True)
+def quick_password_hashing(monkeypatch):
+    """argon2 at its real cost takes ~100 ms a hash; the suite creates hundreds of accounts."""
+    from argon2 import PasswordHasher
+    from panelapp.services import accounts
+    monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))

@@ -15,7 +15,10 @@ from ..errors import ExchangeErrors, PanelAppError
 COMMAND_MODULES = [
     "panelapp.cli.store_cmds",
     "panelapp.cli.exchange_cmds",
+    "panelapp.cli.stats_cmd",
     "panelapp.cli.demo_cmd",
+    "panelapp.cli.deadlines_cmd",
+    "panelapp.cli.audit_cmd",
 ]
 
 EXIT_REFUSED = 1

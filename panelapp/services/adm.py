@@ -78,7 +78,7 @@ def record_decision(session: Session, actor: Actor, item: AgendaItem, *, decisio
         problems.append("a qualifying determination must give its reasons to the applicants")
     if problems:
         raise PanelAppError(f"Decision on {item_label(item)} not recorded: " + "; ".join(problems) + ".")
-    record = AdmDecision(item=item, decision_maker=decision_maker or actor.display_name, decided_on=decided_on,
+    record = AdmDecision(decision_maker=decision_maker or actor.display_name, decided_on=decided_on,
                          decision=decision, reasons=(reasons or "").strip() or None)
     item.adm_decision = record
     record.signed_by = actor.display_name

@@ -59,11 +59,11 @@ def add_item(session: Session, actor: Actor, meeting: Meeting, *, item_type: str
     found_households = [household_by_ref(session, r) for r in households]
     found_children = [child_by_ref(session, r) for r in children]
     item = AgendaItem(ref=ref or unique_ref(session, AgendaItem, f"{meeting.ref}-{len(meeting.items) + 1}"),
-                      meeting=meeting, position=len(meeting.items), item_type=item_type,
+                      position=len(meeting.items), item_type=item_type,
                       presenters=[p for p in presenters if p.strip()] or None, duration_minutes=duration_minutes)
     item.household_links = [ItemHousehold(household=h, position=i) for i, h in enumerate(found_households)]
     item.child_links = [ItemChild(child=c, position=i) for i, c in enumerate(found_children)]
-    session.add(item)
+    meeting.items.append(item)
     session.flush()
     _audit_item(session, actor, "create", item, f"{item_label(item)} added to {meeting.ref}")
     return {"item": item_summary(item), "warnings": agenda_warnings(session, meeting)}
@@ -157,10 +157,10 @@ def attach_paper(session: Session, actor: Actor, item: AgendaItem, source: Path,
     if not target.exists():
         shutil.copy2(source, target)
     on = on or dt.date.today()
-    paper = ItemPaper(item=item, position=len(item.papers), title=title.strip(), kind=kind,
+    paper = ItemPaper(position=len(item.papers), title=title.strip(), kind=kind,
                       file_name=source.name, stored_path=str(target), sha256=digest, added_on=on,
                       late=meeting.papers_sent is not None and on > meeting.papers_sent)
-    session.add(paper)
+    item.papers.append(paper)
     session.flush()
     audit.record(session, actor.username, "attach", "item_paper", entity_uid=paper.uid,
                  summary=f"{title} attached to {item_label(item)} of {meeting.ref}" + (" (late)" if paper.late else ""),

@@ -74,10 +74,11 @@ def draft_minutes(session: Session, actor: Actor, meeting: Meeting) -> dict:
         raise PanelAppError(f"Minutes are drafted for a held meeting; {meeting.ref} is {meeting.status}.")
     if minutes_are_final(meeting):
         raise PanelAppError(f"The minutes of {meeting.ref} are final; amend them with a reason instead.")
-    record = meeting.minutes or MinutesRecord(meeting=meeting, status="draft")
+    if meeting.minutes is None:
+        meeting.minutes = MinutesRecord(status="draft")
+    record = meeting.minutes
     content = minutes_content(session, meeting)
     record.content = canonical(content)
-    meeting.minutes = record
     session.flush()
     audit.record(session, actor.username, "draft", "minutes", entity_uid=record.uid,
                  summary=f"minutes of {meeting.ref} drafted")
@@ -99,13 +100,14 @@ def approve_minutes(session: Session, actor: Actor, meeting: Meeting, *, on: dt.
         raise PanelAppError("Minutes cannot be final before the meeting was held.")
     content = minutes_content(session, meeting)
     digest = content_hash(content)
-    record = meeting.minutes or MinutesRecord(meeting=meeting)
+    if meeting.minutes is None:
+        meeting.minutes = MinutesRecord(status="final")
+    record = meeting.minutes
     record.status = "final"
     record.approved_by = actor.display_name
     record.approved_at = utcnow()
     record.content = canonical(content)
     record.signoff_hash = digest
-    meeting.minutes = record
     meeting.minutes_final = on
     session.flush()
     audit.record(session, actor.username, "approve", "minutes", entity_uid=record.uid,
@@ -132,7 +134,9 @@ def amend_minutes(session: Session, actor: Actor, item: AgendaItem, *, reason: s
         raise PanelAppError(f"An amendment changes the recommendation's wording, reasons or discussion "
                             f"(not {', '.join(sorted(unknown)) or 'nothing'}).")
     previous = minutes_content(session, meeting)
-    record = meeting.minutes or MinutesRecord(meeting=meeting, status="final")
+    if meeting.minutes is None:  # final minutes imported from elsewhere have no record yet
+        meeting.minutes = MinutesRecord(status="final")
+    record = meeting.minutes
     previous_hash = record.signoff_hash or content_hash(previous)
     if "discussion" in changes:
         item.discussion = changes["discussion"]
@@ -145,13 +149,12 @@ def amend_minutes(session: Session, actor: Actor, item: AgendaItem, *, reason: s
     session.flush()
     content = minutes_content(session, meeting)
     digest = content_hash(content)
-    amendment = MinutesAmendment(meeting=meeting, position=len(meeting.amendments), amended_at=utcnow(),
+    amendment = MinutesAmendment(position=len(meeting.amendments), amended_at=utcnow(),
                                  amended_by=actor.display_name, reason=reason.strip(),
                                  previous=canonical(previous), previous_hash=previous_hash, signoff_hash=digest)
-    session.add(amendment)
+    meeting.amendments.append(amendment)
     record.content = canonical(content)
     record.signoff_hash = digest
-    meeting.minutes = record
     session.flush()
     audit.record(session, actor.username, "amend", "minutes", entity_uid=record.uid,
                  summary=f"minutes of {meeting.ref} amended ({item_label(item)}): {reason.strip()}",

@@ -50,8 +50,7 @@ def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries:
     for member, entry in resolved:
         row = rows.get(member.ref)
         if row is None:
-            row = Attendance(member=member, meeting=meeting, position=len(meeting.attendance),
-                             status=entry["status"])
+            row = Attendance(member=member, position=len(meeting.attendance), status=entry["status"])
             meeting.attendance.append(row)
         row.status = entry["status"]
         row.acting_as = entry.get("acting_as")
@@ -77,9 +76,9 @@ def declare_interest(session: Session, actor: Actor, meeting: Meeting, *, member
         raise PanelAppError(f"{item.ref} is not an item of {meeting.ref}.")
     if action != "remained" and item is None:
         raise PanelAppError("Name the item the member leaves for, or takes no part in.")
-    declaration = Declaration(meeting=meeting, member=person, item=item, interest=interest.strip(),
-                              action=action, position=len(meeting.declarations))
-    session.add(declaration)
+    declaration = Declaration(member=person, item=item, interest=interest.strip(), action=action,
+                              position=len(meeting.declarations))
+    meeting.declarations.append(declaration)
     session.flush()
     audit.record(session, actor.username, "declare", "declaration", entity_uid=declaration.uid,
                  summary=f"{person.ref} declared an interest at {meeting.ref}"
@@ -171,7 +170,9 @@ def record_recommendation(session: Session, actor: Actor, item: AgendaItem, *, o
     item.outcome = outcome
     if discussion is not None:
         item.discussion = discussion
-    rec = item.recommendation or Recommendation(item=item)
+    if item.recommendation is None:
+        item.recommendation = Recommendation()
+    rec = item.recommendation
     rec.wording = (wording or "").strip() or None
     rec.reasons = (reasons or "").strip() or None
     if votes is not None:
@@ -179,7 +180,6 @@ def record_recommendation(session: Session, actor: Actor, item: AgendaItem, *, o
     else:
         rec.votes_for = rec.votes_against = rec.votes_abstain = None
     rec.dissent = [Dissent(member=m, view=view, position=i) for i, (m, view) in enumerate(dissenters)]
-    item.recommendation = rec
     if positive_approval:
         for h in households:
             h.approval_children_max = approval_terms["children_max"]
