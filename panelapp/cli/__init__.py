@@ -17,8 +17,10 @@ COMMAND_MODULES = [
     "panelapp.cli.exchange_cmds",
     "panelapp.cli.stats_cmd",
     "panelapp.cli.demo_cmd",
+    "panelapp.cli.documents_cmd",
     "panelapp.cli.deadlines_cmd",
     "panelapp.cli.audit_cmd",
+    "panelapp.cli.user_cmd",
 ]
 
 EXIT_REFUSED = 1

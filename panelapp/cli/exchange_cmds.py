@@ -9,6 +9,7 @@ from pathlib import Path
 from ..db import open_store
 from ..errors import ExchangeErrors, PanelAppError
 from ..exchange import MODES, export_document, import_document
+from ..security import is_sealed, seal, unseal
 from . import actor_name
 
 
@@ -25,12 +26,29 @@ def register(sub) -> None:
     p = sub.add_parser("export", help="write the whole store as an exchange JSON file",
                        description="Write every record in the exchange format, version 1.")
     p.add_argument("file", metavar="FILE", help="where to write (.json); - for standard output")
+    p.add_argument("--seal", action="store_true",
+                   help="encrypt the file with a passphrase (asked for, or read from $PANELAPP_PASSPHRASE)")
     p.set_defaults(func=run_export)
+
+
+def passphrase(confirm: bool) -> str:
+    """From $PANELAPP_PASSPHRASE (for scripts), else asked for without echo."""
+    import getpass
+    given = os.environ.get("PANELAPP_PASSPHRASE")
+    if given:
+        return given
+    first = getpass.getpass("Passphrase: ")
+    if confirm and getpass.getpass("Passphrase again: ") != first:
+        raise PanelAppError("The two passphrases differ; nothing was written.")
+    return first
 
 
 def read_document(path: str):
     try:
-        text = Path(path).read_text(encoding="utf-8")
+        raw = Path(path).read_bytes()
+        if is_sealed(raw):
+            raw = unseal(raw, passphrase(confirm=False))
+        text = raw.decode("utf-8")
     except FileNotFoundError:
         raise PanelAppError(f"{path}: no such file") from None
     except OSError as exc:
@@ -56,15 +74,17 @@ def run_import(args) -> int:
     return 0
 
 
-def write_json_atomically(path: str, doc) -> None:
+def write_json_atomically(path: str, doc, seal_with: str | None = None) -> None:
     """Write beside the target and rename, so a failure never leaves half a file."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
+    data = (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    if seal_with is not None:
+        data = seal(data, seal_with)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, ensure_ascii=False, indent=1)
-            fh.write("\n")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -72,6 +92,9 @@ def write_json_atomically(path: str, doc) -> None:
 
 
 def run_export(args) -> int:
+    if args.seal and args.file == "-":
+        raise PanelAppError("A sealed export goes to a file, not to standard output.")
+    secret = passphrase(confirm=True) if args.seal else None
     store = open_store(args.db)
     try:
         with store.session() as session:
@@ -82,7 +105,7 @@ def run_export(args) -> int:
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
-        write_json_atomically(args.file, doc)
-        print(f"exported {len(doc.get('meetings', []))} meetings, {len(doc.get('households', []))} households, "
+        write_json_atomically(args.file, doc, seal_with=secret)
+        print(("sealed " if secret else "") + f"exported {len(doc.get('meetings', []))} meetings, {len(doc.get('households', []))} households, "
               f"{len(doc.get('children', []))} children to {args.file}")
     return 0

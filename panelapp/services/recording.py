@@ -14,6 +14,7 @@ from ..models import AgendaItem, Attendance, Declaration, Dissent, Meeting, Reco
 from ..rules.quorum import item_quorum
 from .agenda import ITEM_TYPE_WORDS
 from .common import agency_of, ensure_open, snapshot
+from .drafts import clear_drafts, draft_key
 from .lookup import item_label, member_by_ref
 from .permissions import Actor, require
 
@@ -187,6 +188,7 @@ def record_recommendation(session: Session, actor: Actor, item: AgendaItem, *, o
             h.approval_age_max_years = approval_terms["age_max_years"]
             h.approval_early_permanence = bool(approval_terms.get("early_permanence", False))
     session.flush()
+    clear_drafts(session, actor, draft_key(item.uid, ""))
     after = _recommendation_snapshot(item)
     audit.record(session, actor.username, "recommend", "agenda_item", entity_uid=item.uid,
                  summary=f"{item_label(item)} of {item.meeting.ref}: {outcome}", before=before, after=after)

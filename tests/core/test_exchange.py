@@ -167,3 +167,15 @@ def test_cli_errors_are_sentences_not_tracebacks(tmp_path, capsys):
     notjson.write_text("{ nope")
     assert main(["--db", str(tmp_path / "x.sqlite"), "import", str(notjson)]) == 2
     assert "(document): not valid JSON at line 1" in capsys.readouterr().err
+
+
+def test_sealed_export_imports_back_with_the_passphrase(northshire, tmp_path, monkeypatch, capsys, northshire_doc):
+    monkeypatch.setenv("PANELAPP_PASSPHRASE", "correct horse battery")
+    sealed = tmp_path / "out.sealed"
+    assert main(["--db", northshire.url, "export", str(sealed), "--seal"]) == 0
+    assert b"Northshire" not in sealed.read_bytes()
+    other = str(tmp_path / "other.sqlite")
+    assert main(["--db", other, "import", str(sealed)]) == 0
+    monkeypatch.setenv("PANELAPP_PASSPHRASE", "wrong horse battery")
+    assert main(["--db", other, "import", str(sealed)]) == 1
+    assert "passphrase is not right" in capsys.readouterr().err

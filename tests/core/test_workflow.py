@@ -1,9 +1,9 @@
 """The rules and services of a panel's working life, through the services only."""
 
 import datetime as dt
-import sqlite3
 
 import pytest
+from sqlalchemy import text
 from sqlmodel import select
 
 from panelapp import audit
@@ -335,28 +335,45 @@ def test_relisting_a_deferred_item_keeps_the_link(store, people):
         assert new.meeting.ref == later
 
 
-def test_audit_chain_is_intact_after_a_day_and_names_an_edited_event(store, people, db_url):
+def test_audit_chain_is_intact_after_a_day_and_names_an_edited_event(store, people):
     ref = full_meeting(store, people)
     with store.transaction() as s:
         minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
     with store.session() as s:
         report = audit.verify(s)
     assert report.intact and report.events > 15
-    if "://" in db_url:
-        pytest.skip("the raw edit below is SQLite's")
-    con = sqlite3.connect(db_url)
-    victim = con.execute("SELECT id FROM audit_event WHERE action = 'recommend' ORDER BY id LIMIT 1").fetchone()[0]
-    con.execute("UPDATE audit_event SET summary = 'nothing to see' WHERE id = ?", (victim,))
-    con.commit()
-    con.close()
+    # Someone edits one event, then deletes another, directly in the database.
+    with store.engine.begin() as conn:
+        victim = conn.execute(text("SELECT id FROM audit_event WHERE action = 'recommend' ORDER BY id")).first()[0]
+        conn.execute(text("UPDATE audit_event SET summary = 'nothing to see' WHERE id = :id"), {"id": victim})
     with store.session() as s:
         report = audit.verify(s)
     assert not report.intact
     assert report.problems[0].startswith(f"event {victim} (recommend agenda_item")
-    con = sqlite3.connect(db_url)
-    con.execute("DELETE FROM audit_event WHERE id = ?", (victim + 1,))
-    con.commit()
-    con.close()
+    with store.engine.begin() as conn:
+        conn.execute(text("DELETE FROM audit_event WHERE id = :id"), {"id": victim + 1})
     with store.session() as s:
         assert any(p.startswith(f"event {victim + 2}: the event before it was changed or deleted")
                    for p in audit.verify(s).problems)
+
+
+def test_drafts_are_kept_until_the_recommendation_is_recorded(store, people):
+    from panelapp.services import drafts
+    ref = held_with_attendance(store, people)
+    with store.transaction() as s:
+        item = meeting_by_name(s, ref).items[1]
+        key = drafts.draft_key(item.uid, "reasons")
+        drafts.save_draft(s, people["chair"], key, "The panel noted the carers' commit")
+        drafts.save_draft(s, people["chair"], key, "The panel noted the carers' commitment")
+    with store.session() as s:
+        item = meeting_by_name(s, ref).items[1]
+        assert drafts.load_drafts(s, drafts.draft_key(item.uid, "")) == {key: "The panel noted the carers' commitment"}
+    with pytest.raises(PermissionDenied):
+        with store.transaction() as s:
+            drafts.save_draft(s, people["adm"], key, "not theirs to type")
+    with store.transaction() as s:
+        item = meeting_by_name(s, ref).items[1]
+        recording.record_recommendation(s, people["chair"], item, outcome="recommended", wording="match",
+                                        reasons="The panel noted the carers' commitment")
+    with store.session() as s:
+        assert drafts.load_drafts(s, "item:") == {}
