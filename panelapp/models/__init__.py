@@ -10,10 +10,12 @@ from .items import (AdmDecision, AgendaItem, Dissent, ItemChild, ItemHousehold, 
                     Recommendation)
 from .meetings import Attendance, Declaration, Meeting, MinutesAmendment, MinutesRecord, Observer
 from .members import MemberRole, PanelMember
+from .reports import REPORT_SECTIONS, ReportText, ServicePlanPriority
 
 __all__ = [
     "AdmDecision", "Agency", "AgendaItem", "Applicant", "Attendance", "AuditEvent", "Child",
     "ChildNeed", "Declaration", "Dissent", "Draft", "Household", "ItemChild", "ItemHousehold",
     "ItemPaper", "Meeting", "MemberRole", "MinutesAmendment", "MinutesRecord", "Observer", "PanelMember",
-    "Recommendation", "Record", "UserAccount", "metadata", "new_uid",
+    "REPORT_SECTIONS", "Recommendation", "Record", "ReportText", "ServicePlanPriority", "UserAccount",
+    "metadata", "new_uid",
 ]
