@@ -62,9 +62,16 @@ class Validator:
         self.known = known or Known()
         self.mode = mode
         self.errors: list[str] = []
+        self._paths: set[str] = set()
 
     def err(self, path: str, message: str) -> None:
         self.errors.append(f"{path}: {message}")
+        self._paths.add(path)
+
+    def err_once(self, path: str, message: str) -> None:
+        """One complaint about a date is enough, even when it breaks several orderings."""
+        if path not in self._paths:
+            self.err(path, message)
 
     # -- shapes ---------------------------------------------------------------
 
@@ -239,7 +246,7 @@ class Validator:
             if day is None:
                 continue
             if latest and day < latest[1]:
-                self.err(f"{path}.milestones.{name}",
+                self.err_once(f"{path}.milestones.{name}",
                          f"{milestones[name]} is before {latest[0]} {latest[1].isoformat()}")
             else:
                 latest = (name, day)
@@ -247,12 +254,12 @@ class Validator:
     def _not_before(self, path, milestones, name, other) -> None:
         day, before = parse_date(milestones.get(name)), parse_date(milestones.get(other))
         if day and before and day < before:
-            self.err(f"{path}.milestones.{name}", f"{milestones[name]} is before {other} {milestones[other]}")
+            self.err_once(f"{path}.milestones.{name}", f"{milestones[name]} is before {other} {milestones[other]}")
 
     def _not_after(self, path, milestones, name, other) -> None:
         day, after = parse_date(milestones.get(name)), parse_date(milestones.get(other))
         if day and after and day > after:
-            self.err(f"{path}.milestones.{name}", f"{milestones[name]} is after {other} {milestones[other]}")
+            self.err_once(f"{path}.milestones.{name}", f"{milestones[name]} is after {other} {milestones[other]}")
 
     def _household(self, path: str, h: dict) -> None:
         applicants = h.get("applicants")

@@ -70,16 +70,10 @@ def broken(doc):
 
 def test_each_error_is_one_path_message_line(northshire_doc):
     errors = validate(broken(northshire_doc))
-    assert errors == [
+    order = northshire_doc["children"][3]["milestones"]["placement_order"]
+    assert sorted(errors) == sorted([
         "households[2].favourite_colour: unknown key (a typo? nothing was imported)",
-        "children[3].milestones.placed: 2000-01-05 is before placement_order "
-        f"{northshire_doc['children'][3]['milestones']['placement_order']}",
-        "meetings[5].date: '2022-06-31' is not a date (YYYY-MM-DD)",
-        "meetings[10].items[0].households[0]: no household has ref 'H9999'",
-    ] or sorted(errors) == sorted([
-        "households[2].favourite_colour: unknown key (a typo? nothing was imported)",
-        f"children[3].milestones.placed: 2000-01-05 is before placement_order "
-        f"{northshire_doc['children'][3]['milestones']['placement_order']}",
+        f"children[3].milestones.placed: 2000-01-05 is before placement_order {order}",
         "meetings[5].date: '2022-06-31' is not a date (YYYY-MM-DD)",
         "meetings[10].items[0].households[0]: no household has ref 'H9999'",
     ])
