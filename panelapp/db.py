@@ -18,11 +18,12 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers every table)
 from .config import resolve_db_url
-from .errors import StoreError, StoreTooNew
+from .errors import ConcurrentChange, StoreError, StoreTooNew
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -135,11 +136,17 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One unit of work: committed whole, or rolled back whole."""
+        """One unit of work: committed whole, or rolled back whole. A record someone else
+        changed since this session read it is refused, not overwritten."""
         with self.session() as session:
             try:
                 yield session
                 session.commit()
+            except StaleDataError:
+                session.rollback()
+                raise ConcurrentChange(
+                    "Someone else changed this record while you were working on it, so nothing of "
+                    "yours was saved. Reload it to see their change, then make yours again.") from None
             except BaseException:
                 session.rollback()
                 raise

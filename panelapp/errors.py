@@ -13,6 +13,10 @@ class StoreTooNew(StoreError):
     """The store was written by a newer PanelApp than this one."""
 
 
+class ConcurrentChange(PanelAppError):
+    """Another user changed the record since it was read; the write was refused."""
+
+
 class ExchangeErrors(PanelAppError):
     """An exchange document was refused; ``errors`` holds one ``PATH: message`` each."""
 

@@ -103,3 +103,24 @@ def test_version_rises_and_a_stale_write_is_refused(store):
     with store.session() as s:
         agency = s.get(Agency, 1)
         assert (agency.panel_name, agency.version, agency.uid) == ("Panel A", 2, uid)
+
+
+def test_two_users_editing_the_same_meeting_one_is_told(store):
+    from panelapp.errors import ConcurrentChange
+    with store.transaction() as s:
+        s.add(Meeting(ref="P1", meeting_date=dt.date(2025, 5, 8), status="planned"))
+    with store.session() as reader:
+        stale = reader.exec(select_meeting("P1")).one()
+    with store.transaction() as s:
+        s.exec(select_meeting("P1")).one().venue = "Room 1"
+    with pytest.raises(ConcurrentChange, match="Someone else changed this record"):
+        with store.transaction() as s:
+            mine = s.merge(stale, load=False)
+            mine.venue = "Room 2"
+    with store.session() as s:
+        assert s.exec(select_meeting("P1")).one().venue == "Room 1"
+
+
+def select_meeting(ref):
+    from sqlmodel import select
+    return select(Meeting).where(Meeting.ref == ref)
