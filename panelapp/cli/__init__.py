@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "panelapp.cli.store_cmds",
     "panelapp.cli.exchange_cmds",
     "panelapp.cli.stats_cmd",
+    "panelapp.cli.report_cmd",
     "panelapp.cli.demo_cmd",
     "panelapp.cli.documents_cmd",
     "panelapp.cli.deadlines_cmd",

@@ -32,6 +32,8 @@ PERMISSIONS: dict[str, tuple[str, frozenset[str]]] = {
     "audit.read": ("read and verify the audit trail", frozenset({"admin", "adviser", "adm"})),
     "exchange.import": ("import exchange files", frozenset({"admin"})),
     "exchange.export": ("export the records", frozenset({"admin", "adviser"})),
+    "report.write": ("write the chair's texts and the service plan of the annual report",
+                     frozenset({"chair", "adviser", "admin"})),
 }
 
 
