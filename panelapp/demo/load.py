@@ -1,0 +1,89 @@
+"""Loads the demo agency into a store, in the caller's transaction."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+from sqlalchemy import event, func
+from sqlmodel import Session, select
+
+from ..errors import PanelAppError
+from ..exchange import ImportResult, export_document, import_document
+from ..models import Agency, Child, Household, Meeting, PanelMember
+from .document import AGENCY
+
+DEMO_AGENCY_NAME = AGENCY["name"]
+
+# The importer writes households, then children, then meetings, flushing each to
+# the store as it goes; those flushes are where a long load can say how far it
+# has got, and where the one watching it can stop it.
+STAGES = ((Meeting, 0.6, "Saving the meetings, agendas and decisions"),
+          (Child, 0.45, "Saving the children"),
+          (Household, 0.3, "Saving the households"))
+
+
+class StoreNotForDemo(PanelAppError):
+    """The demo goes into a store of its own, never over other records."""
+
+
+def check_store(session: Session, doc: dict) -> None:
+    """Refuse a store that holds other records: another agency's, or a demo agency made
+    with other options (the importer never deletes, so loading over it would leave a
+    mixture of the two). The same demo again is welcome: it changes nothing."""
+    agency = session.exec(select(Agency)).first()
+    if agency is not None and agency.name != DEMO_AGENCY_NAME:
+        raise StoreNotForDemo(
+            f"this store holds the records of {agency.name!r}; the demo agency goes only into an empty "
+            "store or one that holds the same demo. Nothing was changed.")
+    records = sum(session.exec(select(func.count()).select_from(model)).one()
+                  for model in (PanelMember, Household, Child, Meeting))
+    if not records:
+        return
+    if agency is None:
+        raise StoreNotForDemo(
+            f"this store holds {records} records of an agency with no name set; the demo agency goes "
+            "only into an empty store. Nothing was changed.")
+    if export_document(session) != doc:
+        raise StoreNotForDemo(
+            "this store holds a demo agency made with other options (seed, years, scale, or another day "
+            "as today); loading this one over it would mix the two. Nothing was changed.")
+
+
+def create_demo_agency(session: Session, *, seed: int = 1, years: int = 3, scale: int = 1,
+                       today: dt.date | None = None, actor: str = "demo",
+                       progress: Callable[[float, str], None] | None = None) -> ImportResult:
+    """Make up the demo agency and import it into the caller's transaction.
+    ``progress(fraction, message)`` hears how far the load has got; an exception it
+    raises stops the load, and the caller's transaction then rolls back."""
+    from .generator import generate
+
+    def tell(fraction: float, message: str) -> None:
+        if progress is not None:
+            progress(fraction, message)
+
+    tell(0.0, "Making up the demo agency")
+    doc = generate(seed=seed, years=years, scale=scale, today=today)
+    tell(0.2, "Checking the store")
+    check_store(session, doc)
+    tell(0.25, f"Checking {len(doc['households'])} households, {len(doc['children'])} children and "
+               f"{len(doc['meetings'])} meetings")
+    told = set()
+
+    def on_flush(flushing, _context, _instances) -> None:
+        kinds = {type(obj) for obj in flushing.new}
+        for model, fraction, message in STAGES:
+            if model in kinds:
+                if model not in told:
+                    told.add(model)
+                    tell(fraction, message)
+                return
+
+    event.listen(session, "before_flush", on_flush)
+    try:
+        result = import_document(session, doc, actor=actor,
+                                 source=f"the demo agency (seed {seed}, {years} years, scale {scale})")
+    finally:
+        event.remove(session, "before_flush", on_flush)
+    tell(1.0, "The demo agency is loaded")
+    return result
