@@ -1,0 +1,109 @@
+"""The agenda of a meeting, reordered and changed through services, undoably."""
+
+import datetime as dt
+
+import pytest
+from sqlmodel import select
+
+from panelapp.models import AgendaItem, AuditEvent, Meeting
+from panelapp.services.agenda import add_item
+from panelapp.services.meetings import create_meeting
+from panelapp.services.permissions import Actor
+
+PLANNER = Actor("pat", "Pat Adviser", "adviser")
+
+
+@pytest.fixture
+def planned(northshire_store, northshire_doc):
+    """A planned meeting with three items, for households of the fixture."""
+    refs = [h["ref"] for h in northshire_doc["households"][:3]]
+    with northshire_store.transaction() as session:
+        made = create_meeting(session, PLANNER, date=dt.date.today() + dt.timedelta(days=40),
+                              venue="Room 4")
+        meeting = session.exec(select(Meeting).where(Meeting.ref == made["ref"])).one()
+        items = [add_item(session, PLANNER, meeting, item_type="adopter_review", households=[ref])["item"]["ref"]
+                 for ref in refs]
+    return made["ref"], items
+
+
+def order(store, meeting_ref):
+    with store.session() as session:
+        meeting = session.exec(select(Meeting).where(Meeting.ref == meeting_ref)).one()
+        return [i.ref for i in session.exec(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)
+                                            .order_by(AgendaItem.position))]
+
+
+def test_the_agenda_opens_on_the_next_meeting_and_reorders_undoably(qtbot, open_workspace,
+                                                                     northshire_store, planned):
+    meeting_ref, items = planned
+    window = open_workspace(northshire_store)
+    window.show_section("agenda")
+    page = window.agenda
+    qtbot.waitUntil(lambda: page.items.model.rowCount() == 3)
+    assert meeting_ref in page.chooser.currentText()
+    page.items.select_where(lambda row: row.ref == items[0])
+    assert page.down.isEnabled() and not page.up.isEnabled()
+    page.down.click()
+    assert order(northshire_store, meeting_ref) == [items[1], items[0], items[2]]
+    qtbot.waitUntil(lambda: page.items.current_object() is not None
+                    and page.items.current_object().number == 2)
+    assert window.undo_action.text() == f"&Undo Move {items[0]} down"
+
+    window.undo_action.trigger()
+    assert order(northshire_store, meeting_ref) == items
+    window.redo_action.trigger()
+    assert order(northshire_store, meeting_ref) == [items[1], items[0], items[2]]
+    with northshire_store.session() as session:
+        actions = [e.action for e in session.exec(select(AuditEvent).where(AuditEvent.actor == "pat"))]
+    assert actions.count("reorder") == 3
+
+
+def test_an_agenda_with_final_minutes_cannot_be_reordered(qtbot, open_workspace, northshire_store,
+                                                           northshire_doc):
+    final = next(m for m in northshire_doc["meetings"] if m.get("minutes_final") and len(m["items"]) > 1)
+    window = open_workspace(northshire_store)
+    window.show_section("agenda")
+    page = window.agenda
+    qtbot.waitUntil(lambda: page.chooser.count() > 0)
+    with northshire_store.session() as session:
+        page.show_meeting(session.exec(select(Meeting.id).where(Meeting.ref == final["ref"])).one())
+    qtbot.waitUntil(lambda: page.items.model.rowCount() == len(final["items"])
+                    and page.items.loading is None)
+    page.items.select_where(lambda row: row.number == 1)
+    page.down.click()
+    assert window.message is not None and "final" in window.message.text()
+    assert not window.undo_stack.canUndo(), "a refused change is not left on the undo stack"
+    window.message.close()
+
+
+def test_changing_a_meeting_is_undoable(qtbot, open_workspace, northshire_store, planned):
+    meeting_ref, _items = planned
+    window = open_workspace(northshire_store)
+    page = window.meetings
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    page.select_where(lambda row: row.ref == meeting_ref)
+    window.edit_meeting()
+    dialog = window.dialog
+    assert dialog.venue.text() == "Room 4"
+    dialog.venue.setText("Council Chamber")
+    dialog.accept()
+
+    def venue():
+        with northshire_store.session() as session:
+            return session.exec(select(Meeting.venue).where(Meeting.ref == meeting_ref)).one()
+    assert venue() == "Council Chamber"
+    window.undo_stack.undo()
+    assert venue() == "Room 4"
+    window.undo_stack.redo()
+    assert venue() == "Council Chamber"
+
+
+def test_new_meeting_plans_one(qtbot, open_workspace, northshire_store):
+    window = open_workspace(northshire_store)
+    window.new_meeting_action.trigger()
+    dialog = window.dialog
+    dialog.venue.setText("Room 9")
+    dialog.accept()
+    with northshire_store.session() as session:
+        made = session.exec(select(Meeting).where(Meeting.venue == "Room 9")).one()
+    assert made.status == "planned" and made.meeting_date == dt.date.today() + dt.timedelta(days=28)

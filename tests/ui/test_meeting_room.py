@@ -1,0 +1,379 @@
+"""A whole meeting through the real widgets: attendance, a declaration that makes an item
+inquorate, four recommendations (a split view with a named dissent), the minutes approved
+and amended, and then the agency decision maker deciding all four."""
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlmodel import select
+
+from panelapp.exchange import import_document
+from panelapp.models import AgendaItem, Draft
+from panelapp.services import accounts, agenda, meetings
+from panelapp.services.lookup import meeting_by_name
+from ui.adm_queue import AdmQueuePage
+from ui.meeting_room import MeetingRoom
+from ui.minutes_view import MinutesView
+
+D = dt.date
+AGENCY = {
+    "format": "panelapp-exchange", "version": 1,
+    "agency": {"name": "Westshire Adoption Agency", "kind": "local_authority", "panel_name": "Westshire Panel"},
+    "members": [
+        {"ref": "CH", "name": "Chloë Chair", "roles": ["chair", "independent"], "appointed": "2020-01-01"},
+        {"ref": "VC", "name": "Victor Vice", "roles": ["vice_chair", "independent"], "appointed": "2020-01-01"},
+        {"ref": "SW", "name": "Sam Social", "roles": ["social_worker"], "social_worker_pqe_years": 6,
+         "appointed": "2020-01-01"},
+        {"ref": "RR", "name": "Rhys Roberts", "roles": ["social_worker"], "social_worker_pqe_years": 5,
+         "appointed": "2020-01-01"},
+        {"ref": "NQ", "name": "Nell Newly", "roles": ["social_worker"], "social_worker_pqe_years": 1,
+         "appointed": "2020-01-01"},
+        {"ref": "IN", "name": "Ian Independent", "roles": ["independent", "adopter_member"],
+         "appointed": "2020-01-01"},
+        {"ref": "MA", "name": "Mo Medical", "roles": ["medical_adviser"], "appointed": "2020-01-01"},
+        {"ref": "LA", "name": "Lee Legal", "roles": ["legal_adviser"], "appointed": "2020-01-01"},
+        {"ref": "MT", "name": "Min Taker", "roles": ["minute_taker"], "appointed": "2020-01-01"},
+    ],
+    "households": [
+        {"ref": "H1", "applicants": [{"name": "Siân Jones"}, {"name": "Łukasz Nowak"}],
+         "milestones": {"enquiry": "2025-01-10", "stage1_start": "2025-02-01", "stage1_end": "2025-04-01",
+                        "stage2_start": "2025-04-15"}},
+        {"ref": "H2", "applicants": [{"name": "Zoë Adams"}],
+         "milestones": {"enquiry": "2024-01-10", "approved": "2024-09-01"},
+         "approval": {"children_max": 2, "age_min_years": 0, "age_max_years": 5, "early_permanence": False}},
+        {"ref": "H3", "applicants": [{"name": "Priya Shah"}],
+         "milestones": {"enquiry": "2025-01-05", "stage1_start": "2025-01-20", "stage1_end": "2025-03-20",
+                        "stage2_start": "2025-03-25"}},
+        {"ref": "H4", "applicants": [{"name": "Tom Baker"}, {"name": "Ruth Baker"}],
+         "milestones": {"enquiry": "2023-01-10", "approved": "2024-05-01"},
+         "approval": {"children_max": 1, "age_min_years": 0, "age_max_years": 3, "early_permanence": False}},
+    ],
+    "children": [
+        {"ref": "C1", "name": "Amy Child", "dob": "2023-03-01", "gender": "female",
+         "milestones": {"entered_care": "2024-01-05", "should_be_placed_decision": "2024-05-01",
+                        "placement_order": "2024-08-01"}},
+    ],
+}
+PASSWORDS = {"chair": "chair-password", "adm": "adm-password", "adviser": "adviser-password"}
+MEETING_DAY = D(2025, 6, 12)
+
+
+def build_agency(store) -> dict:
+    """The agency, an account per role, and a planned meeting of four items; returns the actors."""
+    with store.transaction() as s:
+        import_document(s, AGENCY, actor="test")
+        accounts.create_account(s, None, username="admin", display_name="Ada Admin", role="admin",
+                                password="admin-password")
+        admin = accounts.sign_in(s, "admin", "admin-password")
+        for role, name in (("adviser", "Pat Adviser"), ("chair", "Chloë Chair"), ("adm", "Dee Decider")):
+            accounts.create_account(s, admin, username=role, display_name=name, role=role, password=PASSWORDS[role])
+    with store.transaction() as s:
+        people = {role: accounts.sign_in(s, role, PASSWORDS[role]) for role in PASSWORDS}
+    with store.transaction() as s:
+        made = meetings.create_meeting(s, people["adviser"], date=MEETING_DAY, start=dt.time(10),
+                                       venue="Room 1", ref="P20250612")
+        meeting = meeting_by_name(s, made["ref"])
+        agenda.add_item(s, people["adviser"], meeting, item_type="adopter_approval", households=["H1"],
+                        presenters=["Jo Worker"])
+        agenda.add_item(s, people["adviser"], meeting, item_type="match", households=["H2"], children=["C1"])
+        agenda.add_item(s, people["adviser"], meeting, item_type="adopter_approval", households=["H3"])
+        agenda.add_item(s, people["adviser"], meeting, item_type="adopter_review", households=["H4"])
+    return people
+
+
+@pytest.fixture
+def people(store):
+    return build_agency(store)
+
+
+def open_room(qtbot, runner, store, actor) -> MeetingRoom:
+    room = MeetingRoom(runner, store, actor)
+    qtbot.addWidget(room)
+    room.resize(1200, 800)
+    room.show()
+    with qtbot.waitSignal(room.loaded, timeout=10_000):
+        room.reload()
+    return room
+
+
+def mark(qtbot, room, ref, status, acting=None, arrived=None):
+    line = room.attendance.lines[ref]
+    with qtbot.waitSignal(room.loaded, timeout=10_000):
+        line.status.setCurrentIndex(line.status.findData(status))
+    if acting:
+        with qtbot.waitSignal(room.loaded, timeout=10_000):
+            line.acting.setCurrentIndex(line.acting.findData(acting))
+    if arrived:
+        line.arrived.clear()
+        qtbot.keyClicks(line.arrived, arrived)
+        with qtbot.waitSignal(room.loaded, timeout=10_000):
+            line.arrived.editingFinished.emit()
+
+
+def choose(combo, data):
+    index = combo.findData(data)
+    assert index >= 0, f"{data!r} is not offered"
+    combo.setCurrentIndex(index)
+
+
+def type_into(qtbot, box, text):
+    box.clear()
+    qtbot.keyClicks(box, text)
+
+
+def record(qtbot, room, number, outcome, wording=None, reasons="", votes=None, dissent=(), template=False):
+    room.select_item(number)
+    pane = room.pane
+    assert pane.item.number == number
+    choose(pane.outcome, outcome)
+    if template:
+        qtbot.mouseClick(pane.template, Qt.MouseButton.LeftButton)
+    elif wording is not None:
+        type_into(qtbot, pane.wording, wording)
+    type_into(qtbot, pane.reasons, reasons)
+    if votes:
+        pane.views_taken.setChecked(True)
+        for key, value in votes.items():
+            pane.votes[key].setValue(value)
+    for member, view in dissent:
+        line = pane.add_dissent_line()
+        choose(line.member, member)
+        qtbot.keyClicks(line.view, view)
+    assert pane.record.isEnabled(), pane.refusal.text()
+    with qtbot.waitSignal(room.loaded, timeout=10_000):
+        qtbot.mouseClick(pane.record, Qt.MouseButton.LeftButton)
+    assert not room.message.isVisible(), room.message.text()
+
+
+def hold_the_meeting(qtbot, runner, store, people) -> MeetingRoom:
+    """Through the meeting room: open, attendance, a declaration, and the four items."""
+    room = open_room(qtbot, runner, store, people["chair"])
+    assert room.state.ref == "P20250612"
+    assert room.open_button.isVisible()
+    with qtbot.waitSignal(room.loaded, timeout=10_000):
+        qtbot.mouseClick(room.open_button, Qt.MouseButton.LeftButton)
+    settle_until(qtbot, room, lambda: room.state.status == "held")
+    assert room.quorum.quorate is None  # nobody marked yet: nothing to judge
+
+    mark(qtbot, room, "CH", "present", acting="chair")
+    for ref in ("VC", "SW", "NQ", "IN", "MA", "MT"):
+        mark(qtbot, room, ref, "present")
+    mark(qtbot, room, "LA", "apologies")
+    mark(qtbot, room, "RR", "absent")
+    assert room.quorum.quorate is True
+    assert "The meeting is quorate: 6 members count" in room.quorum.text.text()
+
+    # Sam Social knows the applicants of item 1 and leaves the room for it.
+    panel = room.declarations
+    choose(panel.member, "SW")
+    panel.item.setCurrentIndex(1)
+    qtbot.keyClicks(panel.interest, "knows the applicants through work")
+    choose(panel.action, "left_for_item")
+    with qtbot.waitSignal(room.loaded, timeout=10_000):
+        qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == 1
+    assert panel.table.item(0, 0).text() == "Sam Social"
+
+    room.select_item(1)
+    pane = room.pane
+    assert pane.quorum.quorate is False
+    assert pane.quorum.mark.text() == "This item: ✖ Inquorate"
+    reason = ("Item 1 is inquorate: no social worker with 3 years' post-qualifying experience is present.")
+    assert pane.quorum.text.text() == reason
+    assert "Out:</b> Sam Social, left the room for this item" in pane.people.text()
+    assert not pane.record.isEnabled()
+    assert pane.refusal.isVisible() and reason in pane.refusal.text()
+    # Were it tried anyway, the service refuses, and the screen says why.
+    choose(pane.outcome, "recommended")
+    type_into(qtbot, pane.wording, "That they are suitable.")
+    type_into(qtbot, pane.reasons, "A thorough assessment.")
+    room.record_item(pane.values())
+    assert room.message.text() == reason
+    assert pane.refusal.text() == reason
+    with store.session() as s:
+        assert meeting_by_name(s, "P20250612").items[0].outcome is None
+    assert "inquorate" in room.items.item(0).text()
+
+    record(qtbot, room, 2, "recommended", template=True, reasons="The adopter can meet Amy's needs.")
+    assert room.state.items[1].wording == "That Amy Child should be placed for adoption with Zoë Adams."
+    record(qtbot, room, 3, "not_recommended", wording="That Priya Shah is not suitable to adopt a child.",
+           reasons="The assessment did not show the capacity to meet a child's needs.",
+           votes={"for": 2, "against": 3, "abstain": 1},
+           dissent=[("IN", "Priya showed real insight; more support would have answered the concerns.")])
+    record(qtbot, room, 4, "recommended", template=True, reasons="Still waiting; circumstances unchanged.")
+
+    # Rhys Roberts arrives late: item 1 has its qualifying social worker again.
+    mark(qtbot, room, "RR", "present", arrived="11:05")
+    room.select_item(1)
+    assert pane.quorum.quorate is True and pane.record.isEnabled()
+    assert "Item 1 is quorate" in pane.quorum.text.text()
+    pane.children_max.setValue(2)
+    pane.age_min.setValue(0)
+    pane.age_max.setValue(6)
+    record(qtbot, room, 1, "recommended", template=True, reasons="A thorough assessment; strong support network.")
+    return room
+
+
+def settle_until(qtbot, room, condition):
+    qtbot.waitUntil(lambda: room.state is not None and condition(), timeout=10_000)
+
+
+def test_a_whole_meeting_then_the_decisions(qtbot, runner, store, people):
+    room = hold_the_meeting(qtbot, runner, store, people)
+    with store.session() as s:
+        meeting = meeting_by_name(s, "P20250612")
+        items = meeting.items
+        assert [i.outcome for i in items] == ["recommended", "recommended", "not_recommended", "recommended"]
+        assert items[0].recommendation.wording == ("That Siân Jones and Łukasz Nowak are suitable to adopt "
+                                                   "up to 2 children aged 0 to 6.")
+        assert (items[0].household_links[0].household.approval_children_max,
+                items[0].household_links[0].household.approval_age_max_years) == (2, 6)
+        split = items[2].recommendation
+        assert (split.votes_for, split.votes_against, split.votes_abstain) == (2, 3, 1)
+        assert [(d.member.name, d.view) for d in split.dissent] == [
+            ("Ian Independent", "Priya showed real insight; more support would have answered the concerns.")]
+        assert items[3].recommendation.wording == "That Tom Baker and Ruth Baker remain suitable to adopt."
+        attendance = {a.member.ref: (a.status, a.acting_as, a.arrived_at) for a in meeting.attendance}
+        assert attendance["RR"] == ("present", None, dt.time(11, 5))
+        assert attendance["CH"] == ("present", "chair", None)
+        assert s.exec(select(Draft)).all() == [], "recording an item clears its drafts"
+    room.close()
+
+    # The chair approves the minutes as final: locked and signed with a hash shown.
+    minutes = MinutesView(runner, store, people["chair"])
+    qtbot.addWidget(minutes)
+    minutes.show()
+    with qtbot.waitSignal(minutes.loaded, timeout=10_000):
+        minutes.reload()
+    assert minutes.status.text().startswith("Draft")
+    minutes.parts.setCurrentRow(3)
+    assert "Ian Independent" in minutes.text.toPlainText() and "2 for, 3 against, 1 abstaining" in \
+        minutes.text.toPlainText()
+    minutes.approve_date.setDate(MEETING_DAY + dt.timedelta(days=1))
+    with qtbot.waitSignal(minutes.loaded, timeout=10_000):
+        qtbot.mouseClick(minutes.approve_button, Qt.MouseButton.LeftButton)
+    with store.session() as s:
+        signed = meeting_by_name(s, "P20250612").minutes.signoff_hash
+    assert minutes.status.text().startswith("Final: approved 13 Jun 2025 by Chloë Chair; locked")
+    assert signed and signed in minutes.signature.text()
+    assert not minutes.approve_button.isEnabled() and minutes.amend_button.isEnabled()
+
+    # As the agency decision maker: all four, one a qualifying determination.
+    queue = AdmQueuePage(runner, store, people["adm"])
+    qtbot.addWidget(queue)
+    queue.resize(1200, 800)
+    queue.show()
+    with qtbot.waitSignal(queue.table.loaded, timeout=10_000):
+        queue.reload()
+    assert queue.table.model.rowCount() == 4
+    decide(qtbot, queue, "P20250612", 1, "positive")
+    decide(qtbot, queue, "P20250612", 2, "positive")
+    decide(qtbot, queue, "P20250612", 3, "qualifying_determination",
+           reasons="The assessment does not show that Priya can meet a child's needs.")
+    form = decide(qtbot, queue, "P20250612", 4, "negative", reasons=None, submit=False)
+    assert not form.button.isEnabled()
+    assert "departs from the panel's recommendation (recommended): reasons are required" in form.advice.text()
+    assert "Write the reasons before recording the decision." in form.advice.text()
+    qtbot.keyClicks(form.reasons, "New information about the household's health since the panel.")
+    assert form.button.isEnabled()
+    with qtbot.waitSignal(queue.case_shown, timeout=10_000):
+        qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: queue.table.model.rowCount() == 0, timeout=10_000)
+
+    with store.session() as s:
+        items = meeting_by_name(s, "P20250612").items
+        assert [i.adm_decision.decision for i in items] == ["positive", "positive", "qualifying_determination",
+                                                            "negative"]
+        assert all(i.adm_decision.signoff_hash for i in items)
+        last_hash = items[3].adm_decision.signoff_hash
+    assert f"Signed (SHA-256): {last_hash}" in queue.signed.text()
+    assert "departs from the panel's recommendation" in queue.signed.text()
+
+
+def decide(qtbot, queue, meeting_ref, number, decision, reasons=None, submit=True):
+    with qtbot.waitSignal(queue.case_shown, timeout=10_000):
+        assert queue.table.select_where(lambda r: r.meeting_ref == meeting_ref and r.number == number)
+    form = queue.form
+    assert form.isVisible()
+    form.decided_on.setDate(MEETING_DAY + dt.timedelta(days=3))
+    form.choices[decision].setChecked(True)
+    if decision == "qualifying_determination":
+        assert "40 working days" in form.advice.text()
+        assert not form.button.isEnabled(), "a qualifying determination needs its reasons first"
+    if reasons:
+        qtbot.keyClicks(form.reasons, reasons)
+    if submit:
+        assert form.button.isEnabled(), form.advice.text()
+        with qtbot.waitSignals([queue.table.loaded, queue.case_shown], timeout=10_000):
+            qtbot.mouseClick(form.button, Qt.MouseButton.LeftButton)
+        assert not queue.message.isVisible(), queue.message.text()
+    return form
+
+
+def test_final_minutes_are_amended_only_with_a_reason_and_the_earlier_text_kept(qtbot, runner, store, people):
+    room = hold_the_meeting(qtbot, runner, store, people)
+    room.close()
+    minutes = MinutesView(runner, store, people["chair"])
+    qtbot.addWidget(minutes)
+    minutes.show()
+    with qtbot.waitSignal(minutes.loaded, timeout=10_000):
+        minutes.reload()
+    minutes.approve_date.setDate(MEETING_DAY)
+    with qtbot.waitSignal(minutes.loaded, timeout=10_000):
+        minutes.approve()
+    first_hash = minutes.state.hash
+
+    minutes.parts.setCurrentRow(2)
+    dialog = minutes.ask_amendment()
+    assert dialog.item.currentData() == minutes.state.items[1][0]
+    ok = dialog.buttons.button(dialog.buttons.StandardButton.Ok)
+    assert dialog.text.toPlainText() == "That Amy Child should be placed for adoption with Zoë Adams."
+    dialog.text.setPlainText("That Amy Child should be placed for adoption with Zoë Adams, as planned.")
+    assert not ok.isEnabled() and "reason" in dialog.why.text()
+    qtbot.keyClicks(dialog.reason, "the chair's correction")
+    assert ok.isEnabled()
+    with qtbot.waitSignal(minutes.loaded, timeout=10_000):
+        qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert minutes.state.hash != first_hash
+    assert minutes.state.hash in minutes.signature.text()
+    assert "amended 1 time(s) since" in minutes.status.text()
+    assert minutes.version.count() == 2
+    assert "the chair's correction" in minutes.version.itemText(0)
+    minutes.version.setCurrentIndex(0)
+    minutes.parts.setCurrentRow(2)
+    assert "with Zoë Adams." in minutes.text.toPlainText() and "as planned" not in minutes.text.toPlainText()
+    minutes.version.setCurrentIndex(1)
+    assert "as planned" in minutes.text.toPlainText()
+    with store.session() as s:
+        meeting = meeting_by_name(s, "P20250612")
+        assert meeting.amendments[0].previous_hash == first_hash
+
+
+def test_typed_text_is_kept_as_a_draft_and_restored(qtbot, runner, store, people):
+    with store.transaction() as s:
+        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"))
+    room = open_room(qtbot, runner, store, people["chair"])
+    room.select_item(2)
+    with qtbot.waitSignal(room.keeper.saved, timeout=5_000):
+        qtbot.keyClicks(room.pane.reasons, "Amy's needs are met")
+    with store.session() as s:
+        item = s.exec(select(AgendaItem).where(AgendaItem.position == 1)).one()
+        drafts = {d.key: d.text for d in s.exec(select(Draft)).all()}
+    assert drafts == {f"item:{item.uid}:reasons": "Amy's needs are met"}
+    assert "Typed text kept at" in room.saved.text()
+    room.close()
+
+    again = open_room(qtbot, runner, store, people["chair"])
+    assert again.state.item(again.item_id).number == 2, "the room opens where it was"
+    assert again.pane.reasons.toPlainText() == "Amy's needs are met"
+    assert "Restored what was typed" in again.pane.done.text()
+
+
+def test_the_sections_are_in_the_workspace_for_the_roles_that_use_them(qtbot, open_workspace, store, people):
+    chair = open_workspace(store, people["chair"])
+    keys = [s.key for s in chair.sections]
+    assert {"meeting_room", "minutes"} <= set(keys) and "decisions" not in keys
+    adm = open_workspace(store, people["adm"])
+    keys = [s.key for s in adm.sections]
+    assert "decisions" in keys and "meeting_room" not in keys and "minutes" in keys

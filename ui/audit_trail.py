@@ -1,0 +1,101 @@
+"""The audit trail: every change and decision, newest first, and a check that none was altered."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from sqlmodel import select
+
+from panelapp import audit
+from panelapp.db import Store
+from panelapp.models import AuditEvent
+
+from .tablemodel import Column
+from .tablepage import TablePage
+from .tasks import TaskRunner
+from .words import word
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    entity: str
+    summary: str | None
+
+
+def event_rows(store: Store) -> list[EventRow]:
+    with store.session() as session:
+        return [EventRow(*r) for r in session.exec(
+            select(AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity,
+                   AuditEvent.summary).order_by(AuditEvent.id.desc()))]
+
+
+def verify_chain(store: Store) -> audit.ChainReport:
+    with store.session() as session:
+        return audit.verify(session)
+
+
+EVENT_COLUMNS = (
+    Column("No.", lambda e: e.id, numeric=True),
+    Column("When", lambda e: e.at, lambda v: v.strftime("%-d %b %Y %H:%M:%S") if v else ""),
+    Column("Who", lambda e: e.actor),
+    Column("Did", lambda e: e.action, word),
+    Column("To", lambda e: e.entity, word),
+    Column("What", lambda e: e.summary),
+)
+
+
+class AuditPage(QWidget):
+    title = "Audit"
+
+    def __init__(self, runner: TaskRunner, store: Store, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner, self.store = runner, store
+        self.table = TablePage(runner, "events", EVENT_COLUMNS, lambda: event_rows(store),
+                               hint="Search the audit trail: a name, an action, a ref or a date")
+        self.check = QPushButton("Check the chain")
+        self.check.setAccessibleName("Check that no event was altered or deleted")
+        self.check.clicked.connect(self.verify)
+        self.verdict = QLabel("Each event's hash covers the one before it, so an edited or deleted "
+                              "event breaks the chain.")
+        self.verdict.setObjectName("muted")
+        self.verdict.setWordWrap(True)
+        self.verdict.setAccessibleName("Result of the check")
+        row = QHBoxLayout()
+        row.addWidget(self.verdict, 1)
+        row.addWidget(self.check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+
+    def reload(self) -> None:
+        self.table.reload()
+
+    def focus_search(self) -> None:
+        self.table.focus_search()
+
+    def verify(self) -> None:
+        self.check.setEnabled(False)
+        self.verdict.setText("Checking every event…")
+        store = self.store
+        self.runner.submit(lambda _t: verify_chain(store), name="verify audit", on_done=self._verified,
+                           on_error=lambda exc, _d: self._verified(None, str(exc)), owner=self)
+
+    def _verified(self, report, error: str = "") -> None:
+        self.check.setEnabled(True)
+        if report is None:
+            self.verdict.setObjectName("warning")
+            self.verdict.setText(f"Could not check the chain: {error}")
+        elif report.intact:
+            self.verdict.setObjectName("muted")
+            self.verdict.setText(f"The chain is intact: all {report.events:,} events are as written.")
+        else:
+            self.verdict.setObjectName("warning")
+            self.verdict.setText(f"The chain is broken: {len(report.problems)} problem(s). "
+                                 + " ".join(report.problems[:3]))
+        self.verdict.style().unpolish(self.verdict)
+        self.verdict.style().polish(self.verdict)

@@ -1,0 +1,54 @@
+"""Every clock the panel runs to, as of today: what is due, by when, what is overdue."""
+
+import datetime as dt
+
+from panelapp.db import Store
+from panelapp.rules.clocks import Deadline, open_deadlines
+
+from .tablemodel import Column
+from .tablepage import TablePage
+from .tasks import TaskRunner
+from .words import day
+
+CLOCK_NAMES = {
+    "papers": "Papers to members", "minutes": "Minutes", "adm_decision": "ADM decision",
+    "decision_letter": "Decision letter", "qualifying_determination": "Representations or review",
+    "stage1": "Adopter stage 1", "stage_gap": "Gap between stages", "stage2": "Adopter stage 2",
+    "review": "Review of approval", "child_match": "Child's match",
+    "child_journey": "Child's journey", "term_ends": "Central list term",
+}
+
+
+def deadlines(store: Store, on: dt.date) -> list[Deadline]:
+    with store.session() as session:
+        return sorted(open_deadlines(session, on), key=lambda d: (d.due, d.subject))
+
+
+def left_words(d: Deadline) -> str:
+    n = abs(d.left)
+    unit = d.unit if n != 1 else d.unit.rstrip("s")
+    if d.overdue:
+        return f"{n} {unit} overdue"
+    return "due today" if n == 0 else f"{n} {unit} left"
+
+
+DEADLINE_COLUMNS = (
+    Column("Due", lambda d: d.due, day),
+    Column("Time left", lambda d: d.left, show=left_words,
+           tip="Working days for the agency's own targets, days for the statutory ones"),
+    Column("Clock", lambda d: CLOCK_NAMES.get(d.clock, d.clock.replace("_", " ").capitalize())),
+    Column("Concerns", lambda d: d.subject),
+    Column("Since", lambda d: d.started, day),
+    Column("What is due", lambda d: d.what),
+)
+
+
+class DeadlinesPage(TablePage):
+    title = "Deadlines"
+
+    def __init__(self, runner: TaskRunner, store: Store, parent=None):
+        today = dt.date.today()
+        super().__init__(runner, "deadlines", DEADLINE_COLUMNS, lambda: deadlines(store, today),
+                         mark=lambda d: int(d.overdue),
+                         hint="Search deadlines: a ref, a clock, or overdue",
+                         legend="Highlighted: overdue", parent=parent)

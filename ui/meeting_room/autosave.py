@@ -1,0 +1,104 @@
+"""Never lose a word: text typed in the meeting room is kept in the store as it is typed.
+
+Each pause in typing (half a second) writes the changed fields of the item as
+drafts (services.drafts) in one short transaction on the GUI thread: a few
+milliseconds on SQLite, and no worker to be killed half-way when the machine
+dies. Drafts are not the record; recording the item is.
+"""
+
+import datetime as dt
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QPlainTextEdit
+
+from panelapp.db import Store
+from panelapp.errors import PanelAppError
+from panelapp.services.drafts import clear_drafts, draft_key, save_draft
+from panelapp.services.permissions import Actor, allowed
+
+PAUSE_MS = 500
+
+
+class DraftKeeper(QObject):
+    saved = Signal(int)  # how many fields were written
+    failed = Signal(str)
+
+    def __init__(self, store: Store, actor: Actor, parent: QObject | None = None, pause_ms: int = PAUSE_MS):
+        super().__init__(parent)
+        self.store, self.actor = store, actor
+        self.item_uid: str | None = None
+        self.fields: dict[str, QPlainTextEdit] = {}
+        self.dirty: set[str] = set()
+        # What this window kept, per item: newer than any state read before it was kept.
+        self.latest: dict[str, dict[str, str]] = {}
+        self.last_saved: dt.datetime | None = None
+        self._filling = False
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(pause_ms)
+        self.timer.timeout.connect(self.flush)
+
+    @property
+    def enabled(self) -> bool:
+        return allowed(self.actor, "meeting.record")
+
+    def watch(self, name: str, editor: QPlainTextEdit) -> None:
+        self.fields[name] = editor
+        editor.textChanged.connect(lambda: self._typed(name))
+
+    def _typed(self, name: str) -> None:
+        if self._filling or self.item_uid is None or not self.enabled:
+            return
+        self.dirty.add(name)
+        self.timer.start()
+
+    def fill(self, item_uid: str | None, texts: dict[str, str]) -> None:
+        """Show another item's text; what was typed for the item before is written first."""
+        self.flush()
+        self.item_uid = item_uid
+        self._filling = True
+        try:
+            for name, editor in self.fields.items():
+                editor.setPlainText(texts.get(name, ""))
+        finally:
+            self._filling = False
+
+    def flush(self) -> int:
+        self.timer.stop()
+        if not self.dirty or self.item_uid is None:
+            return 0
+        names = sorted(self.dirty)
+        try:
+            with self.store.transaction() as session:
+                for name in names:
+                    save_draft(session, self.actor, draft_key(self.item_uid, name),
+                               self.fields[name].toPlainText())
+        except PanelAppError as exc:
+            self.failed.emit(str(exc))
+            return 0
+        kept = self.latest.setdefault(self.item_uid, {})
+        for name in names:
+            kept[name] = self.fields[name].toPlainText()
+        self.dirty.clear()
+        self.last_saved = dt.datetime.now()
+        self.saved.emit(len(names))
+        return len(names)
+
+    def forget(self, session, name: str | None = None) -> None:
+        """Drop the drafts of the current item (all, or one field) once recorded, in the
+        caller's transaction."""
+        if self.item_uid is None:
+            return
+        clear_drafts(session, self.actor, draft_key(self.item_uid, name or ""))
+        self.recorded(name)
+
+    def recorded(self, name: str | None = None) -> None:
+        """The current item's text (all, or one field) is now the record: no draft is pending."""
+        kept = self.latest.get(self.item_uid, {})
+        if name is None:
+            self.timer.stop()
+            self.dirty.clear()
+            kept.clear()
+        else:
+            self.dirty.discard(name)
+            kept.pop(name, None)

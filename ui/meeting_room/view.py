@@ -1,0 +1,352 @@
+"""The meeting room: the chair's (and minute taker's) one screen for the day.
+
+Attendance and declarations are recorded as they are marked; each item's text
+is kept as it is typed (autosave.py); the quorum of the meeting and of the item
+in hand is always in view, with its reasons. Every write goes through
+panelapp.services, in one short transaction; reads run in the task runner.
+"""
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
+                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+
+from panelapp.db import Store
+from panelapp.errors import PanelAppError
+from panelapp.models import AgendaItem, Meeting
+from panelapp.services.agenda import ITEM_TYPE_WORDS
+from panelapp.services.meetings import start_meeting
+from panelapp.services.permissions import Actor, allowed
+from panelapp.services.recording import declare_interest, record_attendance, record_discussion, \
+    record_recommendation
+
+from .. import settings
+from ..room_data import RoomState, meeting_choices, meeting_of_the_day, read_room
+from ..room_documents import open_preview
+from ..room_wording import names
+from ..tasks import TaskRunner
+from ..words import day, word
+from .attendance import AttendancePanel
+from .autosave import DraftKeeper
+from .declarations import DeclarationsPanel
+from .item_pane import ItemPane
+from .quorum import QuorumIndicator
+
+MEETING_KEY, ITEM_KEY, TAB_KEY = "meeting_room/meeting", "meeting_room/item", "meeting_room/tab"
+
+
+class MeetingRoom(QWidget):
+    title = "Meeting room"
+    loaded = Signal()  # a fresh state of the meeting is on screen
+    recorded = Signal(str)  # what was just written, in words
+
+    def __init__(self, runner: TaskRunner, store: Store, actor: Actor, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner, self.store, self.actor = runner, store, actor
+        self.may_record = allowed(actor, "meeting.record")
+        self.meeting_id: int | None = None
+        self.item_id: int | None = None
+        self.state: RoomState | None = None
+        self._wanted_item: str | None = settings.value(ITEM_KEY)
+        self._fresh = True
+        self._reading = None
+        self._refs: dict[int, str] = {}
+        self._generation = 0
+        self.dialog = None
+
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName("Meeting")
+        self.chooser.setMinimumContentsLength(30)
+        self.chooser.currentIndexChanged.connect(self._chosen)
+        chooser_label = QLabel("&Meeting:")
+        chooser_label.setBuddy(self.chooser)
+        self.status = QLabel()
+        self.status.setAccessibleName("The meeting's state")
+        self.open_button = QPushButton("Open the meeting")
+        self.open_button.setAccessibleName("Open the meeting")
+        self.open_button.setToolTip("The meeting is being held: from now on its recommendations can be recorded")
+        self.open_button.clicked.connect(self.open_meeting)
+        self.open_button.setVisible(self.may_record)
+        self.minutes_button = QPushButton("Minutes (PDF)")
+        self.minutes_button.setAccessibleName("Preview the minutes as PDF")
+        self.minutes_button.clicked.connect(self.preview_minutes)
+        self.quorum = QuorumIndicator("The meeting")
+        self.message = QLabel()
+        self.message.setObjectName("warning")
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("What the store said")
+        self.message.hide()
+        self.saved = QLabel()
+        self.saved.setObjectName("muted")
+        self.saved.setAccessibleName("When typed text was last kept")
+
+        self.keeper = DraftKeeper(store, actor, self)
+        self.keeper.saved.connect(self._kept)
+        self.keeper.failed.connect(self.show_message)
+        self.attendance = AttendancePanel()
+        self.attendance.changed.connect(self.record_attendance)
+        self.declarations = DeclarationsPanel()
+        self.declarations.declared.connect(self.declare)
+        self.items = QListWidget()
+        self.items.setAccessibleName("Items, in agenda order")
+        self.items.currentRowChanged.connect(self._item_chosen)
+        self.pane = ItemPane(self.keeper)
+        self.pane.record_requested.connect(self.record_item)
+        self.pane.discussion_requested.connect(self.keep_discussion)
+        self.pane.paper_requested.connect(self.read_paper)
+        pane_scroll = QScrollArea()
+        pane_scroll.setWidgetResizable(True)
+        pane_scroll.setWidget(self.pane)
+
+        items_page = QSplitter(Qt.Orientation.Horizontal)
+        items_page.setChildrenCollapsible(False)
+        items_page.addWidget(self.items)
+        items_page.addWidget(pane_scroll)
+        items_page.setStretchFactor(1, 1)
+        items_page.setSizes([250, 750])
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(items_page, "&Items")
+        self.tabs.addTab(self.attendance, "&Attendance")
+        self.tabs.addTab(self.declarations, "&Declarations of interest")
+        self.tabs.setCurrentIndex(int(settings.value(TAB_KEY, 0) or 0))
+        self.tabs.currentChanged.connect(lambda index: settings.set_value(TAB_KEY, index))
+
+        top = QHBoxLayout()
+        top.addWidget(chooser_label)
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.status)
+        top.addWidget(self.open_button)
+        top.addWidget(self.minutes_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.quorum)
+        layout.addWidget(self.message)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.saved)
+
+    # -- which meeting ----------------------------------------------------------
+    def reload(self) -> None:
+        store = self.store
+        self.runner.submit(lambda _t: meeting_choices(store), name="meetings for the room",
+                           on_done=self._choices_loaded)
+
+    def _choices_loaded(self, choices) -> None:
+        remembered = settings.value(MEETING_KEY)
+        by_ref = {c[1]: c[0] for c in choices}
+        self._refs = {c[0]: c[1] for c in choices}
+        wanted = self.meeting_id or by_ref.get(remembered) or meeting_of_the_day(choices, dt.date.today())
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for meeting_id, ref, when, status in choices:
+            self.chooser.addItem(f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
+        self.chooser.blockSignals(False)
+        index = self.chooser.findData(wanted)
+        self.chooser.setCurrentIndex(max(index, 0))
+        self._chosen(self.chooser.currentIndex())
+
+    def show_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
+        """Open this meeting (and item): from the minutes, or from the command line."""
+        self.meeting_id = meeting_id
+        if item_id is not None:
+            self._wanted_item = None
+            self.item_id = item_id
+        index = self.chooser.findData(meeting_id)
+        if index >= 0 and index != self.chooser.currentIndex():
+            self.chooser.setCurrentIndex(index)
+        elif index >= 0:
+            self._fresh = True
+            self.refresh()
+        else:
+            self.reload()
+
+    def _chosen(self, index: int) -> None:
+        if index < 0:
+            return
+        meeting_id = self.chooser.itemData(index)
+        if meeting_id != self.meeting_id:
+            self.keeper.fill(None, {})
+            if self.state is not None:
+                self.item_id = None
+        self.meeting_id = meeting_id
+        settings.set_value(MEETING_KEY, self._refs.get(meeting_id))
+        self._fresh = True
+        self.refresh()
+
+    # -- reading ----------------------------------------------------------------
+    def refresh(self, fresh_item: bool = False) -> None:
+        if self.meeting_id is None:
+            return
+        self._fresh = self._fresh or fresh_item
+        if self._reading is not None:
+            self._reading.cancel()
+        store, meeting_id = self.store, self.meeting_id
+        self._generation += 1
+        generation = self._generation
+        # Two workers may finish out of order: only the newest read is shown.
+        self._reading = self.runner.submit(lambda _t: read_room(store, meeting_id), name="meeting room",
+                                           on_done=lambda state: generation == self._generation
+                                           and self._state_loaded(state), on_cancelled=lambda: None,
+                                           on_error=lambda exc, _d: self.show_message(f"Could not read the meeting: {exc}"))
+
+    def _state_loaded(self, state: RoomState) -> None:
+        self._reading = None
+        if state.meeting_id != self.meeting_id:
+            return
+        self.state = state
+        venue = f", {state.venue}" if state.venue else ""
+        self.status.setText(f"{word(state.status)}{venue}; minutes: {state.minutes}")
+        self.open_button.setVisible(self.may_record and state.status == "planned")
+        self.minutes_button.setEnabled(state.status == "held")
+        self.quorum.show_result(state.quorate if any(m.status == "present" for m in state.members) else None,
+                                state.quorum_text if any(m.status for m in state.members) else "")
+        may_change = self.may_record and not state.locked
+        self.attendance.show_members(state.members, may_change)
+        self.declarations.show_state(state, may_change)
+        self._show_items(state)
+        self.loaded.emit()
+
+    def _show_items(self, state: RoomState) -> None:
+        if self.item_id is None and self._wanted_item:
+            self.item_id = next((i.id for i in state.items if i.ref == self._wanted_item), None)
+            self._wanted_item = None
+        if state.item(self.item_id) is None:
+            self.item_id = state.items[0].id if state.items else None
+        self.items.blockSignals(True)
+        self.items.clear()
+        for item in state.items:
+            kind = ITEM_TYPE_WORDS.get(item.item_type, word(item.item_type))
+            about = names(item.households or item.children, "")
+            done = f"✔ {word(item.outcome)}" if item.outcome else "not yet recorded"
+            warn = "" if item.quorate else "\n✖ inquorate"
+            entry = QListWidgetItem(f"{item.number}. {kind}\n{about}\n{done}{warn}")
+            entry.setData(Qt.ItemDataRole.UserRole, item.id)
+            entry.setData(Qt.ItemDataRole.AccessibleTextRole,
+                          f"Item {item.number}, {kind}, {about}, {done}{'; inquorate' if not item.quorate else ''}")
+            self.items.addItem(entry)
+        row = next((n for n, i in enumerate(state.items) if i.id == self.item_id), -1)
+        self.items.setCurrentRow(row)
+        self.items.blockSignals(False)
+        self.pane.show_item(state.item(self.item_id), self.may_record, self._fresh)
+        self._fresh = False
+        self._remember_item()
+
+    def _item_chosen(self, row: int) -> None:
+        if self.state is None or not 0 <= row < len(self.state.items):
+            return
+        item = self.state.items[row]
+        if item.id == self.item_id:
+            return
+        self.item_id = item.id
+        self.pane.show_refusal("")
+        self.pane.show_item(item, self.may_record, fresh=True)
+        self._remember_item()
+
+    def _remember_item(self) -> None:
+        item = self.state.item(self.item_id) if self.state else None
+        if item is not None:
+            settings.set_value(ITEM_KEY, item.ref)
+
+    def select_item(self, number: int) -> None:
+        """Show item ``number`` (1-based) of the meeting."""
+        self.items.setCurrentRow(number - 1)
+
+    # -- writing ----------------------------------------------------------------
+    def write(self, doing: str, step) -> bool:
+        """Run ``step(session)`` in one transaction; a refusal is shown in the service's words."""
+        try:
+            with self.store.transaction() as session:
+                step(session)
+        except PanelAppError as exc:
+            self.show_message(str(exc))
+            return False
+        self.show_message("")
+        self.recorded.emit(doing)
+        return True
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
+    def open_meeting(self) -> None:
+        meeting_id, actor = self.meeting_id, self.actor
+        if self.write("meeting opened", lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id))):
+            self.reload()
+
+    def record_attendance(self, entry: dict) -> None:
+        meeting_id, actor = self.meeting_id, self.actor
+        self.write("attendance", lambda s: record_attendance(s, actor, s.get(Meeting, meeting_id), [entry]))
+        self.refresh()
+
+    def declare(self, values: dict) -> None:
+        meeting_id, actor = self.meeting_id, self.actor
+
+        def step(session):
+            item = session.get(AgendaItem, values["item_id"]) if values["item_id"] else None
+            declare_interest(session, actor, session.get(Meeting, meeting_id), member=values["member"],
+                             interest=values["interest"], action=values["action"], item=item)
+
+        if self.write("declaration", step):
+            self.declarations.clear_form()
+        self.refresh()
+
+    def record_item(self, values: dict) -> None:
+        item_id, actor = self.item_id, self.actor
+        self.keeper.flush()  # the typed text is safe whatever the service says
+        values = dict(values)
+
+        def step(session):
+            record_recommendation(session, actor, session.get(AgendaItem, item_id), **values)
+
+        if self.write("recommendation", step):
+            self.keeper.recorded()
+            self.pane.show_refusal("")
+            self.refresh(fresh_item=True)
+        else:
+            self.pane.show_refusal(self.message.text())
+
+    def keep_discussion(self, text: str) -> None:
+        item_id, actor, keeper = self.item_id, self.actor, self.keeper
+        keeper.flush()
+
+        def step(session):
+            record_discussion(session, actor, session.get(AgendaItem, item_id), text)
+            keeper.forget(session, "discussion")
+
+        if self.write("discussion", step):
+            self.refresh()
+
+    def _kept(self, _count: int) -> None:
+        self.saved.setText(f"Typed text kept at {self.keeper.last_saved:%H:%M:%S}: "
+                           "nothing is lost if the computer stops.")
+
+    # -- documents --------------------------------------------------------------
+    def preview_minutes(self) -> None:
+        from ..room_documents import minutes_document
+        if self.meeting_id is None or self.state is None:
+            return
+        self.dialog = open_preview(self.runner, self, f"Minutes of {self.state.ref}",
+                                   minutes_document(self.store, self.meeting_id))
+
+    def read_paper(self, path: str | None, title: str) -> None:
+        if not path:
+            return
+        if not Path(path).is_file():
+            self.show_message(f"The paper {title!r} is not where it was stored ({path}).")
+            return
+        if not path.lower().endswith(".pdf"):
+            self.show_message(f"{title!r} is not a PDF: open it from {path}.")
+            return
+        self.dialog = open_preview(self.runner, self, title, path=path)
+
+    # -- leaving ------------------------------------------------------------------
+    def hideEvent(self, event) -> None:
+        self.keeper.flush()
+        super().hideEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self.keeper.flush()
+        super().closeEvent(event)

@@ -1,0 +1,133 @@
+"""``panelapp-desk --screenshots DIR``: a picture of every screen, light and dark, then exit.
+
+Runs offscreen. An empty store gets the demo agency first, so every screen has
+something to show. Nothing is written to the store apart from that demo.
+"""
+
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import func
+from sqlmodel import select
+
+from panelapp.db import Store
+from panelapp.models import UserAccount
+from panelapp.services.permissions import Actor
+
+from . import queries, theme
+from .main_window import MainWindow
+from .meeting_dialog import MeetingDialog
+from .progress import TaskProgressDialog
+from .signin import FirstAccountScreen, SignInScreen
+from .tasks import TaskRunner
+from .welcome import NewAgencyDialog, WelcomeScreen
+
+SIZE = (1280, 800)
+SETTLE_SECONDS = 60
+
+
+def settle(runner: TaskRunner) -> None:
+    """Let queued work and painting finish: until no task is running, or a minute has passed."""
+    deadline = time.monotonic() + SETTLE_SECONDS
+    while time.monotonic() < deadline:
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if runner.active == 0:
+            QCoreApplication.processEvents()
+            if runner.active == 0:
+                return
+        time.sleep(0.01)
+
+
+def ensure_demo(store: Store, years: int) -> None:
+    from .desk import make_demo_accounts
+    from panelapp.demo import create_demo_agency
+    if queries.agency_info(store) is not None:
+        return
+    print("The store is empty: loading the demo agency first…", file=sys.stderr)
+    with store.transaction() as session:
+        create_demo_agency(session, seed=1, years=years, scale=1, actor="demo")
+        if session.exec(select(func.count()).select_from(UserAccount)).one() == 0:
+            make_demo_accounts(session)
+
+
+def save(widget: QWidget, folder: Path, name: str, runner: TaskRunner, saved: list[Path]) -> None:
+    widget.show()
+    settle(runner)
+    path = folder / f"{name}.png"
+    widget.grab().save(str(path))
+    saved.append(path)
+
+
+def shoot_workspace(store: Store, runner: TaskRunner, actor: Actor, folder: Path, suffix: str,
+                    saved: list[Path]) -> None:
+    window = MainWindow(store, runner, actor, queries.agency_info(store))
+    window.resize(*SIZE)
+    window.show()
+    for section in window.sections:
+        window.show_section(section.key)
+        settle(runner)
+        # Pick a row so the detail panes show something real.
+        table = getattr(section.page, "table", None) or getattr(section.page, "items", None)
+        if section.key in ("households", "children") and table is not None:
+            table.select_where(lambda row: True)
+        elif section.key == "agenda":
+            table.select_where(lambda row: row.outcome is not None) or table.select_where(lambda row: True)
+        settle(runner)
+        save(window, folder, f"{section.key}-{suffix}", runner, saved)
+    dialog = MeetingDialog("New meeting", date=dt.date.today() + dt.timedelta(days=28), parent=window)
+    save(dialog, folder, f"new-meeting-{suffix}", runner, saved)
+    dialog.close()
+    window.close()
+    window.deleteLater()
+
+
+def take_screenshots(store: Store, folder: str | Path, demo_years: int = 3) -> int:
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance()
+    runner = TaskRunner()
+    ensure_demo(store, demo_years)
+    agency = queries.agency_info(store)
+    with store.session() as session:
+        account = session.exec(select(UserAccount).where(UserAccount.role == "adviser")).first() or \
+            session.exec(select(UserAccount)).first()
+    actor = Actor(account.username, account.display_name, account.role) if account else \
+        Actor("screenshots", "Screenshots", "adviser")
+    saved: list[Path] = []
+    for suffix in ("light", "dark"):
+        theme.apply(app, suffix)
+        welcome = WelcomeScreen(store.description)
+        welcome.resize(700, 520)
+        save(welcome, folder, f"welcome-{suffix}", runner, saved)
+        new_agency = NewAgencyDialog(welcome)
+        save(new_agency, folder, f"new-agency-{suffix}", runner, saved)
+        progress = TaskProgressDialog(welcome, "Opening the demo agency",
+                                      "Writing 722 households, 527 children and 37 meetings to the store")
+        progress.bar.setValue(420)
+        save(progress, folder, f"progress-{suffix}", runner, saved)
+        for widget in (new_agency, progress, welcome):
+            widget.close()
+            widget.deleteLater()
+        sign_in = SignInScreen(agency.name, store.description,
+                               hint="The demo agency's accounts are admin, adviser, chair and adm.")
+        sign_in.resize(620, 480)
+        sign_in.error.setText("The user name or password is not right.")
+        sign_in.error.show()
+        save(sign_in, folder, f"sign-in-{suffix}", runner, saved)
+        first = FirstAccountScreen(agency.name)
+        first.resize(660, 520)
+        save(first, folder, f"first-account-{suffix}", runner, saved)
+        for widget in (sign_in, first):
+            widget.close()
+            widget.deleteLater()
+        shoot_workspace(store, runner, actor, folder, suffix, saved)
+        from .room_screens import shoot_meeting_day  # issue 7: on a demo store of its own
+        shoot_meeting_day(runner, folder, suffix, saved, save, SIZE)
+    runner.shutdown()
+    for path in saved:
+        print(path)
+    return 0

@@ -1,0 +1,191 @@
+"""A searchable, sortable table of one kind of record, loaded off the GUI thread."""
+
+from typing import Any, Callable, Sequence
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QTableView, QVBoxLayout, QWidget)
+
+from . import theme
+from .tablemodel import Column, RowTableModel, SearchProxy, prepare
+from .tasks import TaskRunner
+
+# Filtering 100,000 rows takes a twentieth of a second: below this many rows it
+# follows every keystroke; above, it waits for a pause in the typing.
+INSTANT_ROWS = 20_000
+TYPING_PAUSE_MS = 150
+
+
+class TablePage(QWidget):
+    """``load()`` runs in a worker and returns the rows; ``columns`` say what is shown."""
+
+    current_changed = Signal(object)  # the row object under the cursor, or None
+    loaded = Signal(int)
+    activated = Signal(object)
+
+    def __init__(self, runner: TaskRunner, noun: str, columns: Sequence[Column],
+                 load: Callable[[], Sequence[Any]], *, mark: Callable[[Any], int] | None = None,
+                 extra_search: Callable[[Any], str] | None = None, hint: str = "",
+                 legend: str = "", parent: QWidget | None = None):
+        super().__init__(parent)
+        self.runner, self.noun, self.load = runner, noun, load
+        self.mark, self.extra_search = mark, extra_search
+        self.loading = None
+
+        self.model = RowTableModel(columns, self)
+        self.model.highlight = QBrush(QColor(theme.colours(theme.current_is_dark())["warning"]))
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(hint or f"Search {noun}: type any part of a row")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(f"Search {noun}")
+        self.search.setAccessibleDescription("Shows only the rows that contain every word typed")
+        self.search.installEventFilter(self)
+        self.count = QLabel()
+        self.count.setAccessibleName(f"Number of {noun} shown")
+        self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.table = QTableView()
+        self.table.setObjectName(f"{noun.replace(' ', '_')}_table")
+        self.table.setAccessibleName(noun.capitalize())
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        rows = self.table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(False)
+        header.setHighlightSections(False)
+        header.setResizeContentsPrecision(200)  # size columns from a sample, not 100,000 rows
+        self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+        self.table.activated.connect(lambda index: self.activated.emit(self.proxy.row_object(index.row())))
+
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._apply_search)
+        self.search.textChanged.connect(self._search_changed)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        self.legend = QLabel(legend)
+        self.legend.setObjectName("legend")
+        self.legend.setVisible(bool(legend))
+        layout.addWidget(self.legend)
+        self._sized = False
+        self._show_count()
+
+    def retheme(self) -> None:
+        self.model.highlight = QBrush(QColor(theme.colours(theme.current_is_dark())["warning"]))
+        self.table.viewport().update()
+
+    # -- loading ------------------------------------------------------------
+    def reload(self) -> None:
+        if self.loading is not None:
+            self.loading.cancel()
+        self.count.setText(f"Loading {self.noun}…")
+        columns, load, mark, extra = self.model.columns, self.load, self.mark, self.extra_search
+
+        def work(task):
+            rows = load()
+            task.check()
+            return prepare(columns, rows, mark, extra)
+
+        self.loading = self.runner.submit(work, name=f"load {self.noun}", on_done=self._loaded,
+                                          on_error=self._failed, on_cancelled=lambda: None,
+                                          owner=self)
+
+    def _loaded(self, prepared) -> None:
+        self.loading = None
+        current = self.current_object()
+        self.model.set_prepared(prepared)
+        self.proxy.resort()
+        if not self._sized:
+            self._sized = True
+            self.table.resizeColumnsToContents()
+            self._cap_column_widths()
+        self._show_count()
+        if current is not None:
+            self.select_where(lambda row: getattr(row, "uid", None) == getattr(current, "uid", None))
+        self.loaded.emit(self.model.rowCount())
+
+    def _failed(self, exc, _details) -> None:
+        self.loading = None
+        self.count.setText(f"Could not read the {self.noun}: {exc}")
+
+    def _cap_column_widths(self) -> None:
+        header = self.table.horizontalHeader()
+        limit = max(160, self.fontMetrics().averageCharWidth() * 40)
+        for column in range(self.model.columnCount() - 1):
+            title = self.model.columns[column].title
+            wanted = self.fontMetrics().horizontalAdvance(title) + 36  # room for the sort arrow
+            header.resizeSection(column, min(limit, max(header.sectionSize(column), wanted)))
+
+    # -- searching ----------------------------------------------------------
+    def _search_changed(self, _text: str) -> None:
+        if self.model.rowCount() < INSTANT_ROWS:
+            self._apply_search()
+        else:
+            self._typing.start()
+
+    def _apply_search(self) -> None:
+        self._typing.stop()
+        self.proxy.set_search(self.search.text())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count.setText(f"{total:,} {self.noun}" if shown == total
+                           else f"{shown:,} of {total:,} {self.noun}")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box goes into the table, so the keyboard can follow the search.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.proxy.rowCount():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.table.currentIndex().isValid():
+                    self.table.selectRow(0)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- selection ----------------------------------------------------------
+    def current_object(self):
+        index = self.table.currentIndex()
+        return self.proxy.row_object(index.row()) if index.isValid() else None
+
+    def select_where(self, predicate: Callable[[Any], bool]) -> bool:
+        for source_row, row in enumerate(self.model.rows()):
+            if predicate(row):
+                index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+                if not index.isValid():  # filtered out
+                    return False
+                self.table.selectionModel().setCurrentIndex(
+                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+                return True
+        return False
+
+    def _current_row_changed(self, current, _previous) -> None:
+        self.current_changed.emit(self.proxy.row_object(current.row()) if current.isValid() else None)
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
