@@ -16,7 +16,7 @@ def register(sub) -> None:
     p.add_argument("--clock", action="append", metavar="NAME",
                    help="only these clocks (papers, minutes, adm_decision, decision_letter, "
                         "qualifying_determination, stage1, stage_gap, stage2, review, child_match, "
-                        "child_journey, term_ends); may repeat")
+                        "child_journey, term_ends, quality_feedback); may repeat")
     p.set_defaults(func=run)
 
 

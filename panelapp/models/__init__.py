@@ -10,12 +10,12 @@ from .items import (AdmDecision, AgendaItem, Dissent, ItemChild, ItemHousehold, 
                     Recommendation)
 from .meetings import Attendance, Declaration, Meeting, MinutesAmendment, MinutesRecord, Observer
 from .members import MemberRole, PanelMember
-from .reports import REPORT_SECTIONS, ReportText, ServicePlanPriority
+from .reports import REPORT_SECTIONS, PanelFeedback, ReportText, ServicePlanPriority
 
 __all__ = [
     "AdmDecision", "Agency", "AgendaItem", "Applicant", "Attendance", "AuditEvent", "Child",
     "ChildNeed", "Declaration", "Dissent", "Draft", "Household", "ItemChild", "ItemHousehold",
-    "ItemPaper", "Meeting", "MemberRole", "MinutesAmendment", "MinutesRecord", "Observer", "PanelMember",
+    "ItemPaper", "Meeting", "MemberRole", "MinutesAmendment", "PanelFeedback", "MinutesRecord", "Observer", "PanelMember",
     "REPORT_SECTIONS", "Recommendation", "Record", "ReportText", "ServicePlanPriority", "UserAccount",
     "metadata", "new_uid",
 ]

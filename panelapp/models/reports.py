@@ -36,3 +36,14 @@ class ServicePlanPriority(Record, table=True):
     owner: str = Field(nullable=False)
     due: dt.date = Field(nullable=False)
     progress: str | None = None
+
+
+class PanelFeedback(Record, table=True):
+    """The panel's feedback to the agency on the quality of the reports it reads
+    (NMS 17.2: at least every six months)."""
+
+    __tablename__ = "panel_feedback"
+
+    given_on: dt.date = Field(nullable=False, index=True)
+    given_by: str = Field(nullable=False)
+    summary: str = Field(nullable=False)

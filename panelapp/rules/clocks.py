@@ -9,10 +9,11 @@ so the list reads as it would have on that day.
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from ..models import (AdmDecision, Agency, AgendaItem, Child, Household, ItemHousehold, Meeting, PanelMember)
+from ..models import (AdmDecision, Agency, AgendaItem, Child, Household, ItemHousehold, Meeting, PanelFeedback,
+                      PanelMember)
 from .workdays import WorkingDays
 
 TERM_WARNING_DAYS = 60
@@ -77,7 +78,8 @@ class Clocks:
         return Deadline(clock, subject, kind, what, started, due, (due - self.on).days, "days")
 
     def all(self) -> list[Deadline]:
-        found = [*self.meetings(), *self.decisions(), *self.households(), *self.children(), *self.members()]
+        found = [*self.meetings(), *self.decisions(), *self.households(), *self.children(), *self.members(),
+                 *self.feedback()]
         return sorted(found, key=lambda d: (d.due, d.clock, d.subject))
 
     def meetings(self):
@@ -173,6 +175,18 @@ class Clocks:
             if self.on <= end <= self.on + dt.timedelta(days=TERM_WARNING_DAYS) and m.appointed <= self.on:
                 yield self._cal("term_ends", m.ref, "member", f"{m.ref}'s term on the central list ends",
                                 m.appointed, end)
+
+
+    def feedback(self):
+        """NMS 17.2: the panel gives feedback on the quality of reports at least six-monthly,
+        counted from the last feedback, or from the first meeting held when there is none yet."""
+        last = self.s.scalar(select(func.max(PanelFeedback.given_on)).where(PanelFeedback.given_on <= self.on))
+        if last is None:
+            last = self.s.scalar(select(func.min(Meeting.meeting_date)).where(
+                Meeting.status == "held", Meeting.meeting_date <= self.on))
+        if last is not None:
+            yield self._cal("quality_feedback", "panel", "panel",
+                            "the panel's feedback on the quality of reports (six-monthly)", last, add_months(last, 6))
 
 
 def open_deadlines(session: Session, on: dt.date | None = None) -> list[Deadline]:

@@ -51,3 +51,17 @@ def test_add_months_keeps_the_end_of_the_month():
 def test_audit_verify_command(northshire, capsys):
     assert main(["--db", northshire.url, "audit", "verify"]) == 0
     assert "audit trail intact: 1 events" in capsys.readouterr().out
+
+
+def test_quality_feedback_is_due_six_months_after_the_last(northshire):
+    from panelapp.services.feedback import record_feedback
+    from panelapp.services.permissions import Actor
+    chair = Actor("chair", "Farah Nowak", "chair")
+    with northshire.session() as s:
+        first = by(open_deadlines(s, dt.date(2025, 1, 15)), "quality_feedback", "panel")
+    assert first.started == dt.date(2022, 4, 28) and first.overdue  # the first meeting held, never any feedback
+    with northshire.transaction() as s:
+        record_feedback(s, chair, given_on=dt.date(2024, 11, 30), summary="PARs were thorough; CPRs late twice.")
+    with northshire.session() as s:
+        due = by(open_deadlines(s, dt.date(2025, 1, 15)), "quality_feedback", "panel")
+    assert (due.due, due.overdue) == (dt.date(2025, 5, 30), False)
