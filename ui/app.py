@@ -25,7 +25,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshots", metavar="DIR", default=None,
                         help="save a picture of every screen, light and dark, into DIR and exit "
                              "(runs without showing windows)")
-    parser.add_argument("--demo-years", type=int, default=3, help=argparse.SUPPRESS)
+    # Four years, so that the last complete financial year has its two before it.
+    parser.add_argument("--demo-years", type=int, default=4, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
 
 

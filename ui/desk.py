@@ -28,6 +28,8 @@ DEMO_ACCOUNTS = (
     ("adviser", "Demo Panel Adviser", "adviser"),
     ("chair", "Demo Panel Chair", "chair"),
     ("adm", "Demo Decision Maker", "adm"),
+    ("member", "Demo Panel Member", "member"),
+    ("viewer", "Demo Viewer", "viewer"),
 )
 DEMO_HINT = (f"The demo agency's accounts are {', '.join(a[0] for a in DEMO_ACCOUNTS)}, "
              f"each with the password {DEMO_PASSWORD}.")
@@ -52,7 +54,7 @@ class Desk(QObject):
 
     main_window_shown = Signal(object)
 
-    def __init__(self, store: Store, runner: TaskRunner | None = None, demo_years: int = 3):
+    def __init__(self, store: Store, runner: TaskRunner | None = None, demo_years: int = 4):
         super().__init__()
         self.store = store
         self.runner = runner or TaskRunner(self)

@@ -85,7 +85,7 @@ def shoot_workspace(store: Store, runner: TaskRunner, actor: Actor, folder: Path
     window.deleteLater()
 
 
-def take_screenshots(store: Store, folder: str | Path, demo_years: int = 3) -> int:
+def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> int:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance()
@@ -112,8 +112,8 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 3) -> i
         for widget in (new_agency, progress, welcome):
             widget.close()
             widget.deleteLater()
-        sign_in = SignInScreen(agency.name, store.description,
-                               hint="The demo agency's accounts are admin, adviser, chair and adm.")
+        from .desk import DEMO_HINT
+        sign_in = SignInScreen(agency.name, store.description, hint=DEMO_HINT)
         sign_in.resize(620, 480)
         sign_in.error.setText("The user name or password is not right.")
         sign_in.error.show()

@@ -31,7 +31,7 @@ class WelcomeScreen(QWidget):
         intro.setWordWrap(True)
         self.demo_button = QCommandLinkButton(
             "Open the demo agency",
-            "A made-up agency with three years of meetings, households and children, "
+            "A made-up agency with four years of meetings, households and children, "
             "to try PanelApp without real records.")
         self.demo_button.setAccessibleName("Open the demo agency")
         self.new_button = QCommandLinkButton(
