@@ -24,6 +24,7 @@ from . import names as N
 from .adopters import HOUSEHOLD_LEAD, Adopters
 from .central_list import Person, panel_list
 from .children import CHILD_LEAD, Children
+from .document import build
 from .records import Child, Household, Item
 from .schedule import Schedule, Sitting
 
@@ -195,7 +196,6 @@ def generate(*, seed: int = 1, years: int = 3, scale: int = 1, today: dt.date | 
     Riverside Regional Adoption Agency: ``years`` financial years ending with the one
     holding ``today``, and the panels' planned sittings of the next few weeks.
     ``scale`` 1 is a medium regional agency; the flows grow in proportion."""
-    from .document import build
     agency = Agency(seed, years, scale, today or dt.date.today())
     agency.simulate()
     return build(agency)

@@ -12,6 +12,7 @@ from ..errors import PanelAppError
 from ..exchange import ImportResult, export_document, import_document
 from ..models import Agency, Child, Household, Meeting, PanelMember
 from .document import AGENCY
+from .generator import generate
 
 DEMO_AGENCY_NAME = AGENCY["name"]
 
@@ -56,8 +57,6 @@ def create_demo_agency(session: Session, *, seed: int = 1, years: int = 3, scale
     """Make up the demo agency and import it into the caller's transaction.
     ``progress(fraction, message)`` hears how far the load has got; an exception it
     raises stops the load, and the caller's transaction then rolls back."""
-    from .generator import generate
-
     def tell(fraction: float, message: str) -> None:
         if progress is not None:
             progress(fraction, message)

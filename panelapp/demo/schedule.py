@@ -24,6 +24,8 @@ SLOTS = (
 )
 STARTS = ("10:00", "09:30", "13:30")
 MOST_ITEMS = 10
+# An agenda the adviser fills before she uses a later sitting.
+FULL_ENOUGH = 5
 # How far past the date an item is ready the adviser looks for room: far enough to
 # keep agendas even. In a big agency's diary she weighs only the first sittings.
 LOOK_AHEAD = dt.timedelta(days=21)
@@ -46,14 +48,15 @@ class Sitting:
 
 def sitting_days(first: dt.date, last: dt.date, weekday: int, weeks: tuple, wd: WorkingDays):
     """The days from ``first`` to ``last`` that fall on ``weekday`` in the given weeks
-    of their month, leaving out bank holidays."""
+    of their month, leaving out bank holidays and the Christmas week."""
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
         start = dt.date(year, month, 1)
         offset = (weekday - start.weekday()) % 7
         for week in weeks:
             day = start + dt.timedelta(days=offset + 7 * (week - 1))
-            if day.month == month and first <= day <= last and wd.is_working_day(day):
+            christmas = month == 12 and day.day >= 24  # no panel until the new year
+            if day.month == month and first <= day <= last and wd.is_working_day(day) and not christmas:
                 yield day
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
 
@@ -79,6 +82,7 @@ class Schedule:
                 sittings.append(Sitting(panel, day, f"P{day:%Y%m%d}-{panel + 1}", start, venue,
                                         "held" if day < today else "planned"))
         sittings.sort(key=lambda s: (s.day, s.panel))
+        self._cancel_some(sittings)
         for s in sittings:
             self._settle(s)
         self._minutes_in_hand(sittings)
@@ -86,10 +90,19 @@ class Schedule:
         self.open = [s for s in sittings if s.status != "cancelled"]
         self._ordinals = [s.day.toordinal() for s in self.open]
 
+    def _cancel_some(self, sittings: list[Sitting]) -> None:
+        """Most years a panel cancels one sitting: snow, a chair taken ill, too little business."""
+        by_year: dict[tuple, list[Sitting]] = {}
+        for s in sittings:
+            if s.status == "held":
+                by_year.setdefault((s.panel, s.day.year if s.day.month >= 4 else s.day.year - 1), []).append(s)
+        for year in by_year.values():
+            if self.rng.random() < 0.6:
+                self.rng.choice(year).status = "cancelled"
+
     def _settle(self, s: Sitting) -> None:
         rng, wd = self.rng, self.wd
-        if s.status == "held" and rng.random() < 0.03:
-            s.status = "cancelled"
+        if s.status == "cancelled":
             return
         late = rng.random() < 0.1
         s.papers_sent = wd.add(s.day, -rng.randint(2, 4) if late else -rng.randint(5, 8))
@@ -110,8 +123,9 @@ class Schedule:
 
     def book(self, not_before: dt.date, room: int = 1) -> Sitting | None:
         """The sitting an item ready on ``not_before`` goes to: among those of the next
-        four weeks with room, the earliest whose agenda is not clearly longer than the
-        shortest, so that agendas stay even. None when the diary has no room left."""
+        three weeks with room, the earliest whose agenda is short of FULL_ENOUGH or not
+        clearly longer than the shortest, so that agendas stay even. None when the
+        diary has no room left."""
         i = bisect_left(self._ordinals, not_before.toordinal())
         candidates = []
         limit = None
@@ -126,5 +140,5 @@ class Schedule:
                     limit = s.day + LOOK_AHEAD
         if not candidates:
             return None
-        least = min(len(s.items) for s in candidates)
-        return next(s for s in candidates if len(s.items) < least + 2)
+        enough = max(min(len(s.items) for s in candidates) + 2, FULL_ENOUGH)
+        return next(s for s in candidates if len(s.items) < enough)
