@@ -81,11 +81,7 @@ def record_decision(session: Session, actor: Actor, item: AgendaItem, *, decisio
     record = AdmDecision(decision_maker=decision_maker or actor.display_name, decided_on=decided_on,
                          decision=decision, reasons=(reasons or "").strip() or None)
     item.adm_decision = record
-    record.signed_by = actor.display_name
-    record.signed_at = utcnow()
-    record.signoff_hash = _signed(item, record)
-    if decision == "positive":
-        _apply_milestones(item, decided_on)
+    _sign_and_apply(item, record, actor, decision, decided_on)
     session.flush()
     audit.record(session, actor.username, "decide", "adm_decision", entity_uid=record.uid,
                  summary=f"ADM decision on {item_label(item)} of {meeting.ref}: {decision}",
@@ -112,11 +108,7 @@ def record_final_decision(session: Session, actor: Actor, item: AgendaItem, *, d
     record.final_decision, record.final_review, record.final_date = decision, review, decided_on
     if reasons:
         record.reasons = (record.reasons + "\n\n" if record.reasons else "") + f"Final decision: {reasons.strip()}"
-    record.signed_by = actor.display_name
-    record.signed_at = utcnow()
-    record.signoff_hash = _signed(item, record)
-    if decision == "positive":
-        _apply_milestones(item, decided_on)
+    _sign_and_apply(item, record, actor, decision, decided_on)
     session.flush()
     audit.record(session, actor.username, "final_decision", "adm_decision", entity_uid=record.uid,
                  summary=f"final decision on {item_label(item)}: {decision} (after {review})",
@@ -137,6 +129,15 @@ def record_notification(session: Session, actor: Actor, item: AgendaItem, *, on:
                  summary=f"applicants told of the decision on {item_label(item)} on {on.isoformat()}",
                  before=before, after=snapshot(record, "notified"))
     return decision_summary(session, item)
+
+
+def _sign_and_apply(item: AgendaItem, record: AdmDecision, actor: Actor, decision: str, day: dt.date) -> None:
+    """Sign what was decided; a positive decision moves the family's journey on."""
+    record.signed_by = actor.display_name
+    record.signed_at = utcnow()
+    record.signoff_hash = _signed(item, record)
+    if decision == "positive":
+        _apply_milestones(item, day)
 
 
 def _apply_milestones(item: AgendaItem, day: dt.date) -> None:
