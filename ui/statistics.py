@@ -1,164 +1,376 @@
-"""The panel's figures for a financial year or half year, beside the two years before.
+"""The panel's figures for a financial year, a half year or any dates, beside the same
+period one and two years earlier, with the annual report's charts; a click on a
+figure lists the records behind it, and the figures save as the report or a workbook.
 
-Every figure comes from panelapp.stats, the one place they are worked out.
+Every figure comes from panelapp.stats, the one place they are worked out; the
+counting runs in the task runner, in its own session.
 """
 
 import datetime as dt
+from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QHeaderView, QLabel, QTreeWidget,
-                               QTreeWidgetItem, QVBoxLayout, QWidget)
-from sqlalchemy import func
-from sqlmodel import select
+from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
-from panelapp.models import Meeting
+from panelapp.errors import PanelAppError
+from panelapp.reports.annual import period_label
+from panelapp.reports.annual.labels import dates_in_words, report_kind
+from panelapp.reports.annual.tables import years_of
 from panelapp.stats import compute_statistics, financial_year, half_year
-from panelapp.stats.layout import SECTIONS, attendance_table, lookup, side_by_side
+from panelapp.stats.compute import EARLIER_YEARS
+from panelapp.stats.layout import PERIOD_HEADINGS
+from panelapp.stats.periods import Period, period
 
-from .tasks import TaskRunner
+from . import settings
+from .stats_charts import StatisticsCharts
+from .stats_figures import KEY_ROLE, VALUE_ROLE, WORDS_ROLE, FiguresTree
+from .stats_explain import Question, RecordsPanel
+from .stats_export import Saver, sentence, write_figures, write_report
+from .tasks import Task, TaskRunner
+
+YEARS_OFFERED = 6  # this financial year and the five before it
+CUSTOM = "custom"
+STEPS = 1000
 
 
 def fy_start(day: dt.date) -> int:
     return day.year if day.month >= 4 else day.year - 1
 
 
-def period_choices(store: Store, today: dt.date) -> list[tuple[str, str]]:
-    """(label, name) for every financial year and half year with meetings, newest first."""
-    with store.session() as session:
-        first = session.exec(select(func.min(Meeting.meeting_date))).one()
-    newest = fy_start(today)
-    oldest = fy_start(first) if first else newest
-    choices = []
-    for year in range(newest, oldest - 1, -1):
-        label = f"{year}–{(year + 1) % 100:02d}"
-        choices.append((f"Financial year {label}", str(year)))
-        choices.append((f"Second half of {label} (October to March)", f"{year}H2"))
-        choices.append((f"First half of {label} (April to September)", f"{year}H1"))
+def year_words(year: int) -> str:
+    return f"{year}–{(year + 1) % 100:02d}"
+
+
+def period_choices(today: dt.date) -> list[tuple[str, str] | None]:
+    """(label, name) for the financial years offered, then their half years, newest first;
+    None marks a separator. The last choice is the user's own dates."""
+    years = range(fy_start(today), fy_start(today) - YEARS_OFFERED, -1)
+    choices: list[tuple[str, str] | None] = [(f"Financial year {year_words(y)}", str(y)) for y in years]
+    choices.append(None)
+    for y in years:
+        choices.append((f"Second half of {year_words(y)} (October {y} to March {y + 1})", f"{y}H2"))
+        choices.append((f"First half of {year_words(y)} (April to September {y})", f"{y}H1"))
+    choices += [None, ("Dates of your own…", CUSTOM)]
     return choices
 
 
-def compute(store: Store, name: str) -> dict:
-    start, end = half_year(name) if "H" in name else financial_year(int(name))
+def span_of(name: str) -> Period:
+    return Period(*(half_year(name) if "H" in name else financial_year(int(name))))
+
+
+def count_figures(task: Task, store: Store, start: dt.date, end: dt.date) -> dict:
+    """The worker: the period's figures and the same period's one and two years earlier,
+    one period at a time so the user sees progress and can stop between them. The
+    result is ``compute_statistics(..., with_previous=True)``'s."""
+    span = period(start, end)
+    spans = [span, *(span.years_earlier(years) for years in EARLIER_YEARS)]
+    counted = []
     with store.session() as session:
-        return compute_statistics(session, start, end)
+        for n, each in enumerate(spans):
+            task.progress(n / len(spans), f"Counting {period_label(each)} ({n + 1} of {len(spans)})…")
+            counted.append(compute_statistics(session, each.start, each.end, with_previous=False))
+    task.progress(1.0, "")
+    return {**counted[0], "previous": counted[1:]}
 
 
-def cell(value) -> str:
-    if value is None:
-        return "–"
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
 
 
 class StatisticsPage(QWidget):
     title = "Statistics"
+    shown = Signal(dict)  # the result now on screen
 
-    def __init__(self, runner: TaskRunner, store: Store, parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, store: Store, parent: QWidget | None = None,
+                 today: dt.date | None = None):
         super().__init__(parent)
         self.runner, self.store = runner, store
+        self.today = today or dt.date.today()
         self.result: dict | None = None
-        self._task = None
+        self.span: Period | None = None  # the period whose figures are shown
+        self.shown_choice: str | None = None
+        self._task: Task | None = None
+        self.saver = Saver(runner, self)
+
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Period")
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for choice in period_choices(self.today):
+            if choice is None:
+                self.chooser.insertSeparator(self.chooser.count())
+            else:
+                self.chooser.addItem(*choice)
+        self.chooser.setCurrentIndex(self.chooser.findData(str(fy_start(self.today) - 1)))
         self.chooser.currentIndexChanged.connect(self._chosen)
         label = QLabel("&Period:")
         label.setBuddy(self.chooser)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        for edit, words in ((self.date_from, "From"), (self.date_to, "To")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("d MMM yyyy")
+            edit.setAccessibleName(words)
+        default = span_of(str(fy_start(self.today) - 1))
+        self.date_from.setDate(to_qdate(default.start))
+        self.date_to.setDate(to_qdate(default.end))
+        self.from_label, self.to_label = QLabel("&from"), QLabel("&to")
+        self.from_label.setBuddy(self.date_from)
+        self.to_label.setBuddy(self.date_to)
+        self.count_button = QPushButton("&Count")
+        self.count_button.setToolTip("Count the figures for these dates")
+        self.count_button.clicked.connect(self.count_custom)
+        self.custom = [self.from_label, self.date_from, self.to_label, self.date_to, self.count_button]
+        self.pdf_button = QPushButton("Save report as &PDF…")
+        self.pdf_button.setToolTip("The chair's report for this period, with its charts, as a PDF")
+        self.pdf_button.clicked.connect(self.save_report_as)
+        self.xlsx_button = QPushButton("Save figures as &Excel…")
+        self.xlsx_button.setToolTip("The figures shown, three periods side by side, as an Excel workbook")
+        self.xlsx_button.clicked.connect(self.save_figures_as)
+
         self.state = QLabel()
         self.state.setObjectName("muted")
         self.state.setAccessibleName("What the figures are")
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Figures")
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(["Figure", "This period", "One year earlier", "Two years earlier"])
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setUniformRowHeights(True)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setStretchLastSection(False)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-            header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft)
+        self.state.setWordWrap(True)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, STEPS)
+        self.progress.setAccessibleName("Counting progress")
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(False)
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setAccessibleName("Cancel counting")
+        self.cancel_button.clicked.connect(self.cancel)
+
+        self.tree = FiguresTree()
+        self.tree.itemClicked.connect(self.explain_item)
+        self.tree.itemActivated.connect(self.explain_item)
+        self.records = RecordsPanel(runner, store)
+        self.records.setMinimumWidth(230)
+        self.charts = StatisticsCharts()
 
         top = QHBoxLayout()
         top.addWidget(label)
-        top.addWidget(self.chooser, 1)
+        top.addWidget(self.chooser)
+        for widget in self.custom:
+            top.addWidget(widget)
+            widget.hide()
+        top.addStretch(1)
+        top.addWidget(self.pdf_button)
+        top.addWidget(self.xlsx_button)
+        status = QHBoxLayout()
+        status.addWidget(self.state, 1)
+        status.addWidget(self.progress)
+        status.addWidget(self.cancel_button)
+        figures = QSplitter(Qt.Orientation.Horizontal)
+        figures.addWidget(self.tree)
+        figures.addWidget(self.records)
+        figures.setStretchFactor(0, 1)
+        figures.setSizes([760, 260])
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(figures)
+        self.splitter.addWidget(self.charts)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 380])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
-        layout.addWidget(self.state)
-        layout.addWidget(self.tree, 1)
+        layout.addLayout(status)
+        layout.addWidget(self.splitter, 1)
+        self._counting(False)
+        self._exports_enabled()
 
+    # -- choosing and counting ------------------------------------------------
     def reload(self) -> None:
-        store = self.store
-        self.runner.submit(lambda _t: period_choices(store, dt.date.today()), name="periods",
-                           on_done=self._choices, owner=self)
-
-    def _choices(self, choices) -> None:
-        current = self.chooser.currentData()
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for text, name in choices:
-            self.chooser.addItem(text, name)
-        self.chooser.blockSignals(False)
-        index = self.chooser.findData(current) if current else -1
-        if index < 0:
-            # The last whole financial year is what a report is usually about.
-            index = self.chooser.findData(str(fy_start(dt.date.today()) - 1))
-        self.chooser.setCurrentIndex(max(index, 0))
-        self._chosen(self.chooser.currentIndex())
+        """Count the chosen period again (the dates given, for dates of one's own)."""
+        if self.chooser.currentData() == CUSTOM:
+            self.count_custom()
+        else:
+            self._chosen(self.chooser.currentIndex())
 
     def _chosen(self, index: int) -> None:
-        if index < 0:
+        name = self.chooser.itemData(index)
+        if name is None:
             return
+        for widget in self.custom:
+            widget.setVisible(name == CUSTOM)
+        if name == CUSTOM:
+            # Start from the dates shown; the count waits for the user's own.
+            if self.span is not None:
+                self.date_from.setDate(to_qdate(self.span.start))
+                self.date_to.setDate(to_qdate(self.span.end))
+            self.date_from.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        span = span_of(name)
+        self.count(span.start, span.end)
+
+    def count_custom(self) -> None:
+        start, end = from_qdate(self.date_from.date()), from_qdate(self.date_to.date())
+        try:
+            Period(start, end)
+        except PanelAppError as exc:
+            still = f" Still showing {self._shown_words()}." if self.result is not None else ""
+            self.state.setText(f"{sentence(exc)}{still}")
+            self.date_to.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        self.count(start, end)
+
+    def count(self, start: dt.date, end: dt.date) -> Task:
+        """Count the figures for ``start`` to ``end`` in the runner; the figures shown
+        stay until the new ones arrive, and stay if the count is cancelled."""
         if self._task is not None:
             self._task.cancel()
-        name, store = self.chooser.itemData(index), self.store
-        self.state.setText("Counting…")
-        self._task = self.runner.submit(lambda _t: compute(store, name), name="statistics",
-                                        on_done=self._show, on_error=self._failed,
-                                        on_cancelled=lambda: None, owner=self)
+        choice = self.chooser.currentData()
+        # Each callback knows its own count, so one overtaken by a newer count is ignored.
+        counted: list[Task] = []
+        task = self.runner.submit(count_figures, self.store, start, end, name="statistics",
+                                  on_progress=self._progressed, owner=self,
+                                  on_done=lambda result: self._show(counted[0], choice, result),
+                                  on_error=lambda exc, _d: self._failed(counted[0], exc),
+                                  on_cancelled=lambda: self._cancelled(counted[0]))
+        counted.append(task)
+        self._task = task
+        self.state.setText(f"Counting the figures for {dates_in_words(Period(start, end))}…")
+        self._counting(True)
+        return task
 
-    def _failed(self, exc, _details) -> None:
-        self._task = None
-        self.state.setText(f"Could not count the figures: {exc}")
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+            self.state.setText("Stopping the count…")
 
-    def _show(self, result: dict) -> None:
+    def _progressed(self, fraction: float, message: str) -> None:
+        self.progress.setValue(round(fraction * STEPS))
+        if message:
+            self.state.setText(message)
+
+    def _counting(self, counting: bool) -> None:
+        self.progress.setVisible(counting)
+        self.progress.setValue(0)
+        self.cancel_button.setVisible(counting)
+        self.cancel_button.setEnabled(counting)
+        self._exports_enabled()
+
+    def _exports_enabled(self) -> None:
+        ready = self.result is not None and self._task is None
+        self.pdf_button.setEnabled(ready)
+        self.xlsx_button.setEnabled(ready)
+
+    def _settled(self, task: Task) -> bool:
+        """True when ``task`` is the count in hand, which is now over."""
+        if task is not self._task:
+            return False
         self._task = None
+        self._counting(False)
+        return True
+
+    def _cancelled(self, task: Task) -> None:
+        if not self._settled(task):
+            return
+        self._choose_quietly(self.shown_choice)
+        if self.result is None:
+            self.state.setText("Counting stopped. Choose a period to count its figures.")
+        else:
+            self.state.setText(f"Counting stopped: still showing {self._shown_words()}.")
+
+    def _failed(self, task: Task, exc: BaseException) -> None:
+        if not self._settled(task):
+            return
+        self._choose_quietly(self.shown_choice)
+        still = f" Still showing {self._shown_words()}." if self.result is not None else ""
+        self.state.setText(f"The figures could not be counted. {sentence(exc)}{still}")
+
+    def _choose_quietly(self, name: str | None) -> None:
+        """Put the chooser back on the period shown, without counting it again."""
+        index = self.chooser.findData(name) if name else -1
+        if index >= 0:
+            self.chooser.blockSignals(True)
+            self.chooser.setCurrentIndex(index)
+            self.chooser.blockSignals(False)
+            for widget in self.custom:
+                widget.setVisible(name == CUSTOM)
+
+    def _shown_words(self) -> str:
+        return f"{period_label(self.span)} ({dates_in_words(self.span)})"
+
+    # -- the figures ------------------------------------------------------------
+    def _show(self, task: Task, choice: str, result: dict) -> None:
+        if not self._settled(task):
+            return
         self.result = result
-        periods = side_by_side(result)
-        self.tree.setHeaderLabels(["Figure", *(heading.replace(", ", "\n") for heading, _ in periods)])
-        self.tree.clear()
-        for _key, heading, rows in SECTIONS:
-            section = QTreeWidgetItem([heading])
-            font = section.font(0)
-            font.setBold(True)
-            section.setFont(0, font)
-            self.tree.addTopLevelItem(section)
-            for key, words in rows:
-                item = QTreeWidgetItem([words, *(cell(lookup(figures, key)) for _, figures in periods)])
-                item.setToolTip(0, key)
-                for column in range(1, len(periods) + 1):
-                    item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                section.addChild(item)
-            section.setExpanded(True)
-        headings, rows = attendance_table(result)
-        section = QTreeWidgetItem(["Attendance (present of expected held meetings)"])
-        font = section.font(0)
-        font.setBold(True)
-        section.setFont(0, font)
-        self.tree.addTopLevelItem(section)
-        for member, *counts in rows:
-            pairs = [counts[n:n + 2] for n in range(0, len(counts), 2)]
-            item = QTreeWidgetItem([member, *("–" if p is None else f"{p} of {e}" for p, e in pairs)])
-            for column in range(1, len(pairs) + 1):
-                item.setTextAlignment(column, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            section.addChild(item)
-        section.setExpanded(True)
-        p = result["period"]
-        self.state.setText(f"{self.chooser.currentText()}: {p['from']} to {p['to']}. "
-                           "No names are shown; hover over a figure to see its key.")
+        self.span = period(result["period"]["from"], result["period"]["to"])
+        self.shown_choice = choice
+        years = years_of(result)
+        self.tree.show_years(result, years)
+        self.charts.show_years(years)
+        self.records.reset()
+        self._exports_enabled()
+        earlier = " and ".join(label for label, _ in years[1:])
+        self.state.setText(f"Showing {self._shown_words()}, beside {earlier}. No names are shown: "
+                           "click a figure to list the refs of the records behind it.")
+        self.shown.emit(result)
+
+    # -- the records behind a figure ---------------------------------------------
+    def explain_item(self, item: QTreeWidgetItem, column: int = 1) -> None:
+        """List the records behind ``item``'s figure for the period of ``column`` (the
+        figure's own words count as this period)."""
+        key = item.data(0, KEY_ROLE)
+        if key is None or self.result is None:
+            return
+        which = max(column, 1) - 1
+        label, figures = years_of(self.result)[which]
+        span = period(figures["period"]["from"], figures["period"]["to"])
+        heading = PERIOD_HEADINGS[which].lower() if which else "this period"
+        self.records.ask(Question(key=key, words=item.data(0, WORDS_ROLE), value=item.data(which + 1, VALUE_ROLE),
+                                  period_words=f"{label}, {heading}: {dates_in_words(span)}",
+                                  start=span.start, end=span.end))
+
+    # -- saving -------------------------------------------------------------------
+    def _suggested(self, suffix: str) -> str:
+        folder = settings.value("statistics/folder") or \
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = period_label(self.span).replace(" – ", "-to-").replace(" ", "-")
+        return str(Path(folder) / f"panel-{'report' if suffix == '.pdf' else 'figures'}-{name}{suffix}")
+
+    def _ask_path(self, title: str, suffix: str, kind: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, self._suggested(suffix), f"{kind} (*{suffix})")
+        if not path:
+            return None
+        if not path.lower().endswith(suffix):
+            path += suffix
+        settings.set_value("statistics/folder", str(Path(path).parent))
+        return path
+
+    def save_report_as(self) -> None:
+        if self.result is not None:
+            path = self._ask_path("Save the report as PDF", ".pdf", "PDF")
+            if path:
+                self.save_report(path)
+
+    def save_figures_as(self) -> None:
+        if self.result is not None:
+            path = self._ask_path("Save the figures as an Excel workbook", ".xlsx", "Excel workbook")
+            if path:
+                self.save_figures(path)
+
+    def save_report(self, path) -> Task | None:
+        """The chair's report for the period shown, written to ``path`` in the runner."""
+        if self.span is None:
+            return None
+        what = f"the {report_kind(self.span)} for {period_label(self.span)}"
+        return self.saver.save(what, write_report, self.store, self.span.start, self.span.end, path)
+
+    def save_figures(self, path) -> Task | None:
+        """The figures shown, written to ``path`` as an Excel workbook in the runner."""
+        if self.result is None:
+            return None
+        return self.saver.save(f"the figures for {period_label(self.span)}", write_figures, self.result, path)
 
     def focus_search(self) -> None:
         self.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason)
