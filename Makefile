@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-core test-ui bench venv clean screenshots
+.PHONY: run test test-core test-ui bench venv clean screenshots installer
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found: install Python 3.11 (apt-get install python3.11 python3.11-venv)"; exit 1; }
@@ -34,6 +34,13 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(VENV)/bin/panelapp-desk --screenshots screenshots
+
+# The frozen app (dist/panelapp) and its Debian package (dist/panelapp_*.deb);
+# installer/smoke.sh checks both. PyInstaller is a build tool, so it is not a project dependency.
+installer: $(STAMP)
+	$(PY) -m pip install --quiet 'pyinstaller>=6'
+	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller installer/panelapp.spec
+	bash installer/build_deb.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache

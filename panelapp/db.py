@@ -39,7 +39,16 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
+def normalise_url(url: str) -> str:
+    """``postgresql://`` means psycopg 3, the driver the ``postgres`` extra installs."""
+    for plain in ("postgresql://", "postgres://"):
+        if url.startswith(plain):
+            return "postgresql+psycopg://" + url[len(plain):]
+    return url
+
+
 def make_engine(url: str) -> Engine:
+    url = normalise_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -25,10 +25,11 @@ def _pg_store_url():
     from sqlalchemy import create_engine, text
     from sqlalchemy.engine import make_url
     name = "panelapp_test_" + uuid.uuid4().hex[:10]
-    admin = create_engine(PG_URL, isolation_level="AUTOCOMMIT")
+    from panelapp.db import normalise_url
+    admin = create_engine(normalise_url(PG_URL), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
-    url = make_url(PG_URL).set(database=name).render_as_string(hide_password=False)
+    url = make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
 
     def drop():
         with admin.connect() as conn:
