@@ -43,4 +43,4 @@ installer: $(STAMP)
 	bash installer/build_deb.sh
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
