@@ -71,10 +71,9 @@ class Pattern:
             days = [month + dt.timedelta(days=i) for i in range(31)
                     if (month + dt.timedelta(days=i)).month == month.month
                     and (month + dt.timedelta(days=i)).weekday() == self.weekday]
-            for n in sorted(set(self.ordinals)):
-                index = n - 1 if n > 0 else n
-                if -len(days) <= index < len(days) and first <= days[index] <= last:
-                    yield days[index]
+            chosen = {days[n - 1 if n > 0 else n] for n in self.ordinals
+                      if -len(days) <= (n - 1 if n > 0 else n) < len(days)}
+            yield from sorted(d for d in chosen if first <= d <= last)
             month = (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
 
 

@@ -377,3 +377,10 @@ def test_drafts_are_kept_until_the_recommendation_is_recorded(store, people):
                                         reasons="The panel noted the carers' commitment")
     with store.session() as s:
         assert drafts.load_drafts(s, "item:") == {}
+
+
+def test_pattern_dates_come_in_date_order_without_repeats():
+    from panelapp.services.meetings import Pattern
+    dates = list(Pattern.parse("1st and last Friday").dates(D(2025, 1, 1), D(2025, 3, 31)))
+    assert dates == [D(2025, 1, 3), D(2025, 1, 31), D(2025, 2, 7), D(2025, 2, 28), D(2025, 3, 7), D(2025, 3, 28)]
+    assert list(Pattern.parse("4th and last Thursday").dates(D(2025, 12, 1), D(2025, 12, 31))) == [D(2025, 12, 25)]
