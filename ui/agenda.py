@@ -1,141 +1,53 @@
-"""One meeting's agenda: its items in order, what the panel recommended, what the ADM decided."""
+"""Building a meeting's agenda: items added, removed and put in order, papers attached and
+sent, with what the adviser should know shown as warnings; and, once heard, what the panel
+recommended and the ADM decided.
+
+Every change goes through ``panelapp.services``; reordering is undoable.
+"""
 
 import datetime as dt
 import html
-from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser,
                                QVBoxLayout, QWidget)
-from sqlalchemy.orm import selectinload
-from sqlmodel import select
 
 from panelapp.db import Store
-from panelapp.models import AgendaItem, Dissent, ItemChild, ItemHousehold, Meeting, Recommendation
-from panelapp.services.agenda import ITEM_TYPE_WORDS, agenda_warnings, reorder_items
+from panelapp.errors import PanelAppError
+from panelapp.models import AgendaItem, Meeting
+from panelapp.services.agenda import add_item, attach_paper, remove_item, reorder_items
+from panelapp.services.meetings import mark_papers_sent
 from panelapp.services.permissions import Actor, allowed
 
+from .agenda_data import Agenda, AgendaReader, default_meeting, meeting_choices, meeting_facts, read_item
+from .agenda_model import AgendaTable
 from .commands import ServiceCommand
-from .detail import html_facts
-from .tablemodel import Column
-from .tablepage import TablePage
+from .item_dialog import ItemDialog, item_choices
+from .paper_list import USUAL_KIND, AttachDialog, PaperList, documents_dir
+from .papers_sent_dialog import PapersSentDialog
+from .reason_dialog import ReasonDialog
 from .tasks import TaskRunner
 from .words import day, word
 
 
-@dataclass(frozen=True, slots=True)
-class ItemRow:
-    id: int
-    uid: str
-    ref: str
-    number: int
-    item_type: str
-    households: str
-    children: str
-    presenters: str
-    outcome: str | None
-    decision: str | None
-
-
-@dataclass(frozen=True)
-class Agenda:
-    meeting_id: int
-    meeting_ref: str
-    items: list[ItemRow]
-    warnings: list[str]
-
-
-def meeting_choices(store: Store) -> list[tuple[int, str, dt.date, str]]:
-    with store.session() as session:
-        return list(session.exec(select(Meeting.id, Meeting.ref, Meeting.meeting_date, Meeting.status)
-                                 .order_by(Meeting.meeting_date.desc())).all())
-
-
-def default_meeting(choices, today: dt.date) -> int | None:
-    """The next meeting still to be held; else the latest."""
-    coming = [c for c in choices if c[2] >= today and c[3] == "planned"]
-    if coming:
-        return min(coming, key=lambda c: c[2])[0]
-    return choices[0][0] if choices else None
-
-
-def read_agenda(store: Store, meeting_id: int) -> Agenda:
-    with store.session() as session:
-        meeting = session.get(Meeting, meeting_id)
-        items = session.exec(
-            select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)
-            .options(selectinload(AgendaItem.household_links).selectinload(ItemHousehold.household),
-                     selectinload(AgendaItem.child_links).selectinload(ItemChild.child),
-                     selectinload(AgendaItem.adm_decision))
-            .order_by(AgendaItem.position)).all()
-        rows = [ItemRow(i.id, i.uid, i.ref, i.position + 1, i.item_type,
-                        "; ".join(f"{link.household.display_name} ({link.household.ref})"
-                                  for link in i.household_links),
-                        "; ".join(f"{link.child.name} ({link.child.ref})" for link in i.child_links),
-                        ", ".join(i.presenters or []), i.outcome,
-                        i.adm_decision.decision if i.adm_decision else None) for i in items]
-        return Agenda(meeting.id, meeting.ref, rows, agenda_warnings(session, meeting))
-
-
-def read_item(store: Store, item_id: int) -> str:
-    """The item's recommendation and decision, as HTML for the pane beside the agenda."""
-    with store.session() as session:
-        item = session.get(AgendaItem, item_id)
-        rec = session.exec(select(Recommendation).where(Recommendation.item_id == item_id)).first()
-        parts = [f"<h3>Item {item.position + 1}: {html.escape(ITEM_TYPE_WORDS[item.item_type])}</h3>"]
-        facts = [("Ref", item.ref), ("Outcome", word(item.outcome) or "not heard yet"),
-                 ("Presenters", ", ".join(item.presenters or []))]
-        if rec is not None:
-            if rec.votes_for is not None:
-                facts.append(("Views", f"{rec.votes_for} for, {rec.votes_against} against, "
-                                       f"{rec.votes_abstain} abstaining"))
-            else:
-                facts.append(("Views", "a consensus"))
-        parts.append(html_facts(facts))
-        if rec is not None and rec.wording:
-            parts.append(f"<p><b>Recommendation</b><br>{html.escape(rec.wording)}</p>")
-        if rec is not None and rec.reasons:
-            parts.append(f"<p><b>Reasons</b><br>{html.escape(rec.reasons)}</p>")
-        if rec is not None:
-            for dissent in session.exec(select(Dissent).where(Dissent.recommendation_id == rec.id)
-                                        .order_by(Dissent.position)):
-                parts.append(f"<p><b>Dissent, {html.escape(dissent.member.name)}</b><br>"
-                             f"{html.escape(dissent.view)}</p>")
-        adm = item.adm_decision
-        if adm is not None:
-            decision = [("Decision", word(adm.decision)), ("By", adm.decision_maker),
-                        ("On", day(adm.decided_on)), ("Applicants told", day(adm.notified))]
-            if adm.final_decision:
-                decision += [("Final decision", f"{word(adm.final_decision)} on {day(adm.final_date)}"),
-                             ("Review", word(adm.final_review))]
-            parts.append("<p><b>Agency decision maker</b></p>" + html_facts(decision))
-            if adm.reasons:
-                parts.append(f"<p>{html.escape(adm.reasons)}</p>")
-        return "".join(parts)
-
-
-ITEM_COLUMNS = (
-    Column("No.", lambda i: i.number, numeric=True),
-    Column("Ref", lambda i: i.ref),
-    Column("Type", lambda i: ITEM_TYPE_WORDS.get(i.item_type, word(i.item_type))),
-    Column("Households", lambda i: i.households),
-    Column("Children", lambda i: i.children),
-    Column("Presenters", lambda i: i.presenters),
-    Column("Outcome", lambda i: i.outcome, word),
-    Column("ADM decision", lambda i: i.decision, word),
-)
-
-
 class AgendaPage(QWidget):
     title = "Agenda"
-    changed = Signal()
+    changed = Signal()  # the agenda changed: other screens' counts are out of date
 
     def __init__(self, runner: TaskRunner, store: Store, actor: Actor, undo_stack, tell,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.runner, self.store, self.actor, self.undo_stack, self.tell = runner, store, actor, undo_stack, tell
+        self.today = dt.date.today  # called, not stored: the page may stay open past midnight
         self.meeting_id: int | None = None
-        self._agenda: Agenda | None = None
+        self.dialog = None
+        self.reader = AgendaReader(store)
+        self._shown: Agenda | None = None
+        self._fitted: int | None = None  # the meeting the columns were sized for
+        self._select_after_load: str | None = None
+        self._reading = None
+        self.may_edit = allowed(actor, "agenda.edit")
+        self.may_plan = allowed(actor, "meeting.plan")
 
         self.chooser = QComboBox()
         self.chooser.setAccessibleName("Meeting")
@@ -143,49 +55,85 @@ class AgendaPage(QWidget):
         self.chooser.currentIndexChanged.connect(self._chosen)
         chooser_label = QLabel("&Meeting:")
         chooser_label.setBuddy(self.chooser)
+        self.facts = QLabel()
+        self.facts.setObjectName("muted")
+        self.facts.setWordWrap(True)
+        self.facts.setAccessibleName("When and where the meeting is, and its papers")
+
+        self.add_button = QPushButton("&Add item…")
+        self.add_button.setAccessibleName("Add an item")
+        self.add_button.clicked.connect(self.ask_add)
+        self.remove_button = QPushButton("&Remove item…")
+        self.remove_button.setAccessibleName("Remove the item")
+        self.remove_button.clicked.connect(self.ask_remove)
         self.up = QPushButton("Move &up")
         self.up.setAccessibleName("Move the item up")
+        self.up.clicked.connect(lambda: self.move(-1))
         self.down = QPushButton("Move &down")
         self.down.setAccessibleName("Move the item down")
-        may_edit = allowed(actor, "agenda.edit")
-        for button in (self.up, self.down):
-            button.setVisible(may_edit)
-            button.setEnabled(False)
-        self.up.clicked.connect(lambda: self.move(-1))
         self.down.clicked.connect(lambda: self.move(1))
+        self.papers_sent_button = QPushButton("Mark papers &sent…")
+        self.papers_sent_button.setAccessibleName("Mark the papers sent")
+        self.papers_sent_button.clicked.connect(self.ask_papers_sent)
+        for button in (self.add_button, self.remove_button, self.up, self.down):
+            button.setVisible(self.may_edit)
+            button.setEnabled(False)
+        self.papers_sent_button.setVisible(self.may_plan)
+        self.papers_sent_button.setEnabled(False)
 
         self.warnings = QLabel()
         self.warnings.setObjectName("warning")
         self.warnings.setWordWrap(True)
+        self.warnings.setTextFormat(Qt.TextFormat.RichText)
         self.warnings.setAccessibleName("Warnings about this agenda")
         self.warnings.hide()
-        self.items = TablePage(runner, "items", ITEM_COLUMNS, self._load_items,
-                               hint="Search the items: a ref, a name, a type or an outcome")
-        self.items.table.setSortingEnabled(False)
+
+        self.items = AgendaTable(runner, self._load_items)
         self.items.loaded.connect(self._items_loaded)
         self.items.current_changed.connect(self._item_selected)
+        self.items.model.order_dropped.connect(self._dropped)
+        self.items.search.textChanged.connect(lambda _t: self._update_buttons())
+        self.papers = PaperList(tell)
+        self.papers.attach_requested.connect(self.ask_attach)
         self.detail = QTextBrowser()
         self.detail.setAccessibleName("The selected item's recommendation and decision")
         self.detail.setPlaceholderText("Choose an item to see its recommendation and decision.")
-        self._reading = None
 
         top = QHBoxLayout()
         top.addWidget(chooser_label)
         top.addWidget(self.chooser, 1)
-        top.addWidget(self.up)
-        top.addWidget(self.down)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        actions = QHBoxLayout()
+        for button in (self.add_button, self.remove_button, self.up, self.down):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.papers_sent_button)
+        # The table takes the full width, so every column fits on a laptop's screen; the
+        # selected item's papers and recommendation sit below it.
+        below = QSplitter(Qt.Orientation.Horizontal)
+        below.setChildrenCollapsible(False)
+        below.addWidget(self.papers)
+        below.addWidget(self.detail)
+        below.setSizes([560, 480])
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.items)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([640, 320])
+        splitter.addWidget(below)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([330, 220])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.facts)
+        layout.addLayout(actions)
         layout.addWidget(self.warnings)
         layout.addWidget(splitter, 1)
+
+    @property
+    def agenda(self) -> Agenda | None:
+        """The agenda shown, once read."""
+        agenda = self._shown
+        return agenda if agenda is not None and agenda.meeting_id == self.meeting_id else None
 
     # -- which meeting --------------------------------------------------------
     def reload(self) -> None:
@@ -194,7 +142,7 @@ class AgendaPage(QWidget):
                            on_done=self._choices_loaded, owner=self)
 
     def _choices_loaded(self, choices) -> None:
-        wanted = self.meeting_id or default_meeting(choices, dt.date.today())
+        wanted = self.meeting_id or default_meeting(choices, self.today())
         self.chooser.blockSignals(True)
         self.chooser.clear()
         for meeting_id, ref, when, status in choices:
@@ -207,7 +155,7 @@ class AgendaPage(QWidget):
     def show_meeting(self, meeting_id: int) -> None:
         self.meeting_id = meeting_id
         index = self.chooser.findData(meeting_id)
-        if index >= 0:
+        if index >= 0 and index != self.chooser.currentIndex():
             self.chooser.setCurrentIndex(index)
         else:
             self.reload()
@@ -219,17 +167,31 @@ class AgendaPage(QWidget):
         self.items.reload()
 
     def _load_items(self):
-        if self.meeting_id is None:
+        meeting_id = self.meeting_id
+        if meeting_id is None:
             return []
-        self._agenda = read_agenda(self.store, self.meeting_id)
-        return self._agenda.items
+        return self.reader.read(meeting_id, self.today())
 
     def _items_loaded(self, _count: int) -> None:
-        agenda = self._agenda
-        warnings = agenda.warnings if agenda else []
-        self.warnings.setText("\n".join(warnings))
+        self._shown = self.reader.latest
+        agenda = self.agenda
+        self.items.model.meeting_id = agenda.meeting_id if agenda else None
+        self.facts.setText(meeting_facts(agenda) if agenda else "")
+        self.show_warnings(agenda.warnings if agenda else [])
+        self.items.show_columns_for(agenda.status if agenda else "planned")
+        if agenda is not None and agenda.meeting_id != self._fitted:
+            self._fitted = agenda.meeting_id
+            self.items.fit_columns()
+        if self._select_after_load:
+            ref, self._select_after_load = self._select_after_load, None
+            self.items.select_where(lambda r: r.ref == ref)
+        self._item_selected(self.items.current_object())
+
+    def show_warnings(self, warnings: list[str]) -> None:
+        count = len(warnings)
+        heading = f"<b>{count} warning{'s' if count != 1 else ''} about this agenda</b>"
+        self.warnings.setText(heading + "".join(f"<br>• {html.escape(w)}" for w in warnings))
         self.warnings.setVisible(bool(warnings))
-        self._update_buttons()
 
     def focus_search(self) -> None:
         self.items.focus_search()
@@ -237,8 +199,10 @@ class AgendaPage(QWidget):
     # -- the selected item ------------------------------------------------------
     def _item_selected(self, row) -> None:
         self._update_buttons()
+        self.papers.show_papers(f"item {row.number} ({row.ref})" if row else None, row.papers if row else ())
         if self._reading is not None:
             self._reading.cancel()
+            self._reading = None
         if row is None:
             self.detail.clear()
             return
@@ -252,11 +216,34 @@ class AgendaPage(QWidget):
         self.detail.setHtml(text)
 
     def _update_buttons(self) -> None:
-        row = self.items.current_object()
+        agenda, row = self.agenda, self.items.current_object()
         count = self.items.model.rowCount()
         searching = bool(self.items.search.text().strip())
-        self.up.setEnabled(row is not None and not searching and row.number > 1)
-        self.down.setEnabled(row is not None and not searching and row.number < count)
+        can_change = self.may_edit and agenda is not None and agenda.is_open
+        can_move = can_change and row is not None and not searching
+        self.add_button.setEnabled(can_change and agenda.status == "planned")
+        self.remove_button.setEnabled(can_change and row is not None and row.outcome is None)
+        self.up.setEnabled(can_move and row.number > 1)
+        self.down.setEnabled(can_move and row.number < count)
+        self.papers_sent_button.setEnabled(self.may_plan and agenda is not None and agenda.is_open
+                                           and agenda.status == "planned")
+        self.papers.set_may_attach(can_change)
+        self.items.model.movable = can_change and not searching
+
+    def _changed(self, select_ref: str | None = None) -> None:
+        """After a change: read the agenda again, and tell the other screens."""
+        self._select_after_load = select_ref
+        self.items.reload()
+        self.changed.emit()
+
+    def _run(self, refused: str, work):
+        """``work(session)`` in one transaction; None (and the user told why) when refused."""
+        try:
+            with self.store.transaction() as session:
+                return work(session)
+        except PanelAppError as exc:
+            self.tell(refused, str(exc))
+            return None
 
     # -- reordering, undoably ----------------------------------------------------
     def move(self, step: int) -> None:
@@ -267,23 +254,105 @@ class AgendaPage(QWidget):
         at = before.index(row.ref)
         after = list(before)
         after.insert(at + step, after.pop(at))
-        meeting_id, actor, moved = self.meeting_id, self.actor, row.ref
+        self._reorder(before, after, row.ref, f"Move {row.ref} {'up' if step < 0 else 'down'}")
+
+    def _dropped(self, moved: list[str], after: list[str]) -> None:
+        before = [r.ref for r in self.items.model.rows()]
+        place = after.index(moved[0]) + 1
+        self._reorder(before, after, moved[0], f"Move {', '.join(moved)} to place {place}")
+
+    def _reorder(self, before: list[str], after: list[str], moved: str, text: str) -> None:
+        meeting_id, actor = self.meeting_id, self.actor
 
         def put(order):
-            def step_(session):
+            def step(session):
                 reorder_items(session, actor, session.get(Meeting, meeting_id), order)
-            return step_
+            return step
 
-        def changed():
-            self.items.reload()
-            self.items.loaded.connect(self._reselect, Qt.ConnectionType.SingleShotConnection)
-            self._moved = moved
-
-        command = ServiceCommand(self.store, f"Move {moved} {'up' if step < 0 else 'down'}",
-                                 put(after), put(before), changed, self.tell)
+        command = ServiceCommand(self.store, text, put(after), put(before),
+                                 lambda: self._changed(moved), self.tell)
         self.undo_stack.push(command)
 
-    def _reselect(self, _count) -> None:
-        ref = getattr(self, "_moved", None)
-        if ref:
-            self.items.select_where(lambda r: r.ref == ref)
+    # -- adding and removing items ------------------------------------------------
+    def ask_add(self) -> None:
+        agenda = self.agenda
+        if agenda is None:
+            return
+        store = self.store
+        self.runner.submit(lambda _t: item_choices(store), name="households and children",
+                           on_done=lambda choices: self._open_item_dialog(agenda, choices), owner=self)
+
+    def _open_item_dialog(self, agenda: Agenda, choices) -> None:
+        dialog = ItemDialog(agenda.label, choices, parent=self)
+        dialog.accepted.connect(lambda: self.add(agenda.meeting_id, dialog.values()))
+        self.dialog = dialog
+        dialog.open()
+
+    def add(self, meeting_id: int, values: dict) -> dict | None:
+        actor = self.actor
+        made = self._run("The item was not added",
+                         lambda s: add_item(s, actor, s.get(Meeting, meeting_id), **values))
+        if made is not None:
+            self._changed(made["item"]["ref"])
+        return made
+
+    def ask_remove(self) -> None:
+        agenda, row = self.agenda, self.items.current_object()
+        if agenda is None or row is None:
+            return
+        if agenda.papers_sent is not None or agenda.status == "held":
+            explain = (f"The papers have gone out, so item {row.number} stays on the agenda, marked as "
+                       "removed, for the members who read it.")
+        else:
+            explain = (f"Item {row.number} is taken off the agenda (the papers have not gone out); "
+                       "the items after it move up.")
+        dialog = ReasonDialog(f"Remove item {row.number} ({row.ref})", explain, "&Remove the item", self)
+        dialog.accepted.connect(lambda: self.remove(row.id, dialog.reason.text().strip()))
+        self.dialog = dialog
+        dialog.open()
+
+    def remove(self, item_id: int, reason: str) -> dict | None:
+        actor = self.actor
+        done = self._run("The item was not removed",
+                         lambda s: remove_item(s, actor, s.get(AgendaItem, item_id), reason=reason))
+        if done is not None:
+            self._changed(done["item"]["ref"] if done["item"] else None)
+        return done
+
+    # -- papers ----------------------------------------------------------------------
+    def ask_attach(self) -> None:
+        row = self.items.current_object()
+        if row is None:
+            return
+        dialog = AttachDialog(f"item {row.number} ({row.ref})", USUAL_KIND.get(row.item_type, "other"), self)
+        dialog.accepted.connect(lambda: self.attach(row.id, row.ref, dialog.values()))
+        self.dialog = dialog
+        dialog.open()
+
+    def attach(self, item_id: int, ref: str, values: dict) -> dict | None:
+        actor, folder, today = self.actor, documents_dir(self.store), self.today()
+        done = self._run("The paper was not attached",
+                         lambda s: attach_paper(s, actor, s.get(AgendaItem, item_id), values["source"],
+                                                title=values["title"], kind=values["kind"],
+                                                documents_dir=folder, on=today))
+        if done is not None:
+            self._changed(ref)
+        return done
+
+    def ask_papers_sent(self) -> None:
+        agenda = self.agenda
+        if agenda is None:
+            return
+        dialog = PapersSentDialog(agenda.label, agenda.meeting_date, agenda.deadline, self.today(), self)
+        dialog.accepted.connect(lambda: self.papers_sent(agenda.meeting_id, dialog.on()))
+        self.dialog = dialog
+        dialog.open()
+
+    def papers_sent(self, meeting_id: int, on: dt.date) -> dict | None:
+        actor = self.actor
+        done = self._run("The papers were not marked sent",
+                         lambda s: mark_papers_sent(s, actor, s.get(Meeting, meeting_id), on=on))
+        if done is not None:
+            current = self.items.current_object()
+            self._changed(current.ref if current else None)
+        return done

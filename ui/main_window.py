@@ -93,9 +93,12 @@ class MainWindow(QMainWindow):
     # -- sections -----------------------------------------------------------
     def _build_sections(self) -> list[Section]:
         store, runner = self.store, self.runner
-        self.meetings = MeetingsPage(runner, store)
+        self.meetings = MeetingsPage(runner, store, self.actor, self.tell)
         self.agenda = AgendaPage(runner, store, self.actor, self.undo_stack, self.tell)
         self.meetings.activated.connect(self.open_agenda)
+        self.meetings.plan_requested.connect(self.new_meeting)
+        self.meetings.changed.connect(self.agenda.reload)
+        self.agenda.changed.connect(self.meetings.reload)
         sections = [
             Section("meetings", "Meetings", "meetings", self.meetings),
             Section("agenda", "Agenda", "agenda", self.agenda),

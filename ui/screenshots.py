@@ -127,6 +127,8 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> i
         shoot_workspace(store, runner, actor, folder, suffix, saved)
         from .room_screens import shoot_meeting_day  # issue 7: on a demo store of its own
         shoot_meeting_day(runner, folder, suffix, saved, save, SIZE)
+        from .agenda_screens import shoot_agenda_builder  # issue 6: on a demo store of its own
+        shoot_agenda_builder(runner, folder, suffix, saved, save)
     runner.shutdown()
     for path in saved:
         print(path)

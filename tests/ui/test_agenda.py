@@ -3,12 +3,15 @@
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import QModelIndex, Qt
 from sqlmodel import select
 
 from panelapp.models import AgendaItem, AuditEvent, Meeting
 from panelapp.services.agenda import add_item
 from panelapp.services.meetings import create_meeting
 from panelapp.services.permissions import Actor
+from ui.agenda_data import time_slots
+from ui.agenda_model import dropped_order
 
 PLANNER = Actor("pat", "Pat Adviser", "adviser")
 
@@ -58,8 +61,8 @@ def test_the_agenda_opens_on_the_next_meeting_and_reorders_undoably(qtbot, open_
     assert actions.count("reorder") == 3
 
 
-def test_an_agenda_with_final_minutes_cannot_be_reordered(qtbot, open_workspace, northshire_store,
-                                                           northshire_doc):
+def test_an_agenda_with_final_minutes_cannot_be_changed(qtbot, open_workspace, northshire_store,
+                                                        northshire_doc):
     final = next(m for m in northshire_doc["meetings"] if m.get("minutes_final") and len(m["items"]) > 1)
     window = open_workspace(northshire_store)
     window.show_section("agenda")
@@ -70,10 +73,45 @@ def test_an_agenda_with_final_minutes_cannot_be_reordered(qtbot, open_workspace,
     qtbot.waitUntil(lambda: page.items.model.rowCount() == len(final["items"])
                     and page.items.loading is None)
     page.items.select_where(lambda row: row.number == 1)
-    page.down.click()
+    buttons = (page.up, page.down, page.add_button, page.remove_button, page.papers_sent_button,
+               page.papers.attach_button)
+    assert not any(b.isEnabled() for b in buttons)
+    model = page.items.model
+    assert not model.movable and not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    # Were the screen to offer it anyway, the service refuses, and nothing is left to undo.
+    page.move(1)
     assert window.message is not None and "final" in window.message.text()
     assert not window.undo_stack.canUndo(), "a refused change is not left on the undo stack"
     window.message.close()
+
+
+def test_the_order_after_a_drop():
+    order = ["a", "b", "c", "d"]
+    assert dropped_order(order, ["d"], 0) == ["d", "a", "b", "c"]
+    assert dropped_order(order, ["a"], 4) == ["b", "c", "d", "a"]
+    assert dropped_order(order, ["a"], 2) == ["b", "a", "c", "d"], "dropped above c"
+    assert dropped_order(order, ["b", "d"], 1) == ["a", "b", "d", "c"]
+    assert dropped_order(order, ["b"], 1) == order and dropped_order(order, ["b"], 2) == order
+
+
+def test_time_slots_run_on_from_the_start():
+    assert time_slots(dt.time(13, 30), [(45, False), (None, False), (20, True), (15, False)]) == \
+        ["13:30–14:15", "14:15–14:45", "", "14:45–15:00"]
+    assert time_slots(None, [(None, False)]) == ["10:00–10:30"]
+
+
+def test_a_drop_from_another_agenda_is_refused(qtbot, open_workspace, northshire_store, planned):
+    meeting_ref, items = planned
+    window = open_workspace(northshire_store)
+    window.show_section("agenda")
+    page = window.agenda
+    qtbot.waitUntil(lambda: page.items.model.rowCount() == 3 and page.items.loading is None)
+    model = page.items.model
+    data = model.mimeData([model.index(2, 0)])
+    assert model.canDropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    model.meeting_id = -1  # as if the rows came from another meeting's agenda
+    assert not model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, QModelIndex())
+    assert order(northshire_store, meeting_ref) == items and window.undo_stack.count() == 0
 
 
 def test_changing_a_meeting_is_undoable(qtbot, open_workspace, northshire_store, planned):

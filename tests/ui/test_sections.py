@@ -59,7 +59,7 @@ def test_export_writes_the_rows_shown(qtbot, open_workspace, northshire_store, t
     shown = page.proxy.rowCount()
     assert export_table(page, tmp_path / "m.csv", "Meetings") == shown
     lines = (tmp_path / "m.csv").read_text(encoding="utf-8-sig").splitlines()
-    assert lines[0] == "Date,Ref,Status,Venue,Items,Papers sent,Minutes final"
+    assert lines[0] == "Date,Ref,Status,Items,Quorum forecast,Papers due,Papers sent,Minutes final,Venue"
     assert len(lines) == shown + 1 and all(",Cancelled," in line for line in lines[1:])
     assert export_table(page, tmp_path / "m.pdf", "Meetings") == shown
     assert (tmp_path / "m.pdf").read_bytes()[:5] == b"%PDF-"

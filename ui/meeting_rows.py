@@ -1,0 +1,96 @@
+"""The meetings list, read from the store: each meeting with its items, capacity, papers
+deadline and a forecast of its quorum.
+
+The forecast: for a held meeting, whoever was present; for a planned one, whoever is
+expected — everyone on the central list on the day who has not sent apologies (or
+been marked absent), which is the most who could come. ``check_quorum`` judges them,
+so a forecast at risk means the meeting cannot be quorate unless apologies change.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, or_
+from sqlmodel import select
+
+from panelapp.db import Store
+from panelapp.models import Agency, AgendaItem, Attendance, Meeting, PanelMember
+from panelapp.rules.quorum import Person, QuorumRule, present_people
+from panelapp.services.agenda import papers_deadline
+
+NOT_COMING = ("apologies", "absent")
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingRow:
+    id: int
+    uid: str
+    ref: str
+    meeting_date: dt.date
+    start_time: dt.time | None
+    venue: str | None
+    status: str
+    items: int  # listed: removed items take no place
+    capacity: int | None
+    forecast: str
+    at_risk: bool
+    papers_deadline: dt.date | None
+    papers_sent: dt.date | None
+    minutes_final: dt.date | None
+
+    def papers_overdue(self, today: dt.date) -> bool:
+        return (self.status == "planned" and self.papers_sent is None and self.papers_deadline is not None
+                and today > self.papers_deadline)
+
+
+def person(member: PanelMember) -> Person:
+    return Person(ref=member.ref, name=member.name, roles=frozenset(member.role_names),
+                  pqe_years=member.social_worker_pqe_years)
+
+
+def forecast(rule: QuorumRule, status: str, people: list[Person] | None) -> tuple[str, bool]:
+    """The words for the forecast column, and whether the meeting is at risk."""
+    if status == "cancelled":
+        return "", False
+    if status == "held" and not people:
+        return "attendance not recorded", False
+    result = rule.check(people or [])
+    if result.quorate:
+        return "Quorate", False
+    reasons = ", ".join(result.reasons)
+    if status == "held":
+        return f"Inquorate: {reasons}", True
+    return f"At risk: {reasons.replace(' is present', ' is expected')}", True
+
+
+def meeting_rows(store: Store) -> list[MeetingRow]:
+    """Every meeting, newest first; a few flat queries, whatever the number of meetings."""
+    with store.session() as session:
+        agency = session.exec(select(Agency)).first()
+        rule = QuorumRule.for_agency(agency)
+        meetings = session.exec(select(Meeting).order_by(Meeting.meeting_date.desc(), Meeting.ref)).all()
+        counts = dict(session.exec(
+            select(AgendaItem.meeting_id, func.count(AgendaItem.id))
+            .where(or_(AgendaItem.outcome.is_(None), AgendaItem.outcome != "removed"))
+            .group_by(AgendaItem.meeting_id)).all())
+        planned = [m.id for m in meetings if m.status == "planned"]
+        marks = {(meeting_id, member_id): status for meeting_id, member_id, status in session.exec(
+            select(Attendance.meeting_id, Attendance.member_id, Attendance.status)
+            .where(Attendance.meeting_id.in_(planned)))} if planned else {}
+        members = session.exec(select(PanelMember).order_by(PanelMember.ref)).all()
+        people = {m.id: person(m) for m in members}
+        present = present_people(session, [m.id for m in meetings if m.status == "held"])
+        rows = []
+        for m in meetings:
+            if m.status == "planned":
+                expected = [people[p.id] for p in members
+                            if marks.get((m.id, p.id)) == "present"
+                            or (p.on_list(m.meeting_date) and marks.get((m.id, p.id)) not in NOT_COMING)]
+            else:
+                expected = present.get(m.id)
+            words, at_risk = forecast(rule, m.status, expected)
+            deadline = papers_deadline(session, m) if agency is not None and m.status != "cancelled" else None
+            rows.append(MeetingRow(m.id, m.uid, m.ref, m.meeting_date, m.start_time, m.venue, m.status,
+                                   counts.get(m.id, 0), m.capacity, words, at_risk, deadline,
+                                   m.papers_sent, m.minutes_final))
+        return rows

@@ -1,0 +1,245 @@
+"""The papers the panel reads for an item: listed, attached from a file, opened.
+
+Attached papers are copied into the store's document folder with their SHA-256
+(the service does the copying); opening checks the copy still has that hash, so
+a paper changed or lost since it was attached is not shown as if it were the one
+the panel read.
+"""
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+
+from panelapp.config import data_dir
+from panelapp.db import Store
+from panelapp.enums import PAPER_KINDS
+
+from . import theme
+from .words import day
+
+KIND_WORDS = {
+    "prospective_adopters_report": "Prospective Adopter's Report",
+    "child_permanence_report": "Child Permanence Report",
+    "adoption_placement_report": "Adoption Placement Report",
+    "medical_report": "Medical report",
+    "other": "Other paper",
+}
+assert set(KIND_WORDS) == set(PAPER_KINDS)
+# The paper an item of each type is usually heard on.
+USUAL_KIND = {"adopter_approval": "prospective_adopters_report", "retrospective_approval":
+              "prospective_adopters_report", "match": "adoption_placement_report",
+              "child_plan": "child_permanence_report"}
+
+
+@dataclass(frozen=True)
+class PaperRow:
+    uid: str
+    title: str
+    kind: str
+    file_name: str
+    stored_path: str
+    sha256: str
+    added_on: dt.date
+    late: bool
+
+
+def documents_dir(store: Store) -> Path:
+    """Where the store's papers are kept: a ``documents`` folder beside a SQLite store,
+    or in the user's data folder for a database server."""
+    own = getattr(store, "documents_dir", None)
+    if own:
+        return Path(own)
+    if store.path is not None:
+        return store.path.parent / "documents"
+    return data_dir() / "documents"
+
+
+def open_file(path: Path) -> bool:
+    """Open with the system's viewer for the file's type."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def check_copy(paper: PaperRow) -> str | None:
+    """Why the stored copy cannot be opened as the paper attached, or None when it can."""
+    path = Path(paper.stored_path)
+    if not path.is_file():
+        return f"The stored copy of “{paper.title}” is missing: it should be at {path}."
+    if hashlib.sha256(path.read_bytes()).hexdigest() != paper.sha256:
+        return (f"The stored copy of “{paper.title}” ({path}) has changed since it was attached: it is not "
+                "the paper the panel was sent. Attach the right version again.")
+    return None
+
+
+class AttachDialog(QDialog):
+    def __init__(self, item: str, kind: str = "other", parent: QWidget | None = None):
+        super().__init__(parent)
+        title = f"Attach a paper to {item}"
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.path = QLineEdit()
+        self.path.setAccessibleName("File")
+        self.path.setPlaceholderText("the file's path, or choose it")
+        self.browse = QPushButton("C&hoose…")
+        self.browse.setAccessibleName("Choose the file")
+        self.browse.clicked.connect(self.choose_file)
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("as the panel will see it listed")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of paper")
+        for code, words in KIND_WORDS.items():
+            self.kind.addItem(words, code)
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+        self.problem = QLabel()
+        self.problem.setObjectName("muted")
+        self.problem.setWordWrap(True)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.path, 1)
+        file_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow("&File:", file_row)
+        form.addRow("&Title:", self.title)
+        form.addRow("&Kind:", self.kind)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText("&Attach")
+        self.ok_button.setAccessibleName("Attach")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self.path.textChanged.connect(self._check)
+        self.title.textChanged.connect(self._check)
+        self.setMinimumWidth(520)
+        self._check()
+
+    def choose_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Choose the paper", self.path.text(),
+                                              "Papers (*.pdf *.docx *.doc *.odt *.rtf *.txt);;Any file (*)")
+        if path:
+            self.path.setText(path)
+
+    def _check(self) -> None:
+        text = self.path.text().strip()
+        path = Path(text).expanduser() if text else None
+        if path is not None and path.is_file() and not self.title.text().strip():
+            self.title.setText(path.stem.replace("_", " "))
+        if path is None:
+            problem = "Choose the file."
+        elif not path.is_file():
+            problem = f"No file is at {path}."
+        elif not self.title.text().strip():
+            problem = "Give the paper a title."
+        else:
+            problem = ""
+        self.problem.setText(problem)
+        self.ok_button.setEnabled(not problem)
+
+    def accept(self) -> None:
+        if self.ok_button.isEnabled():
+            super().accept()
+
+    def values(self) -> dict:
+        return {"source": Path(self.path.text().strip()).expanduser(), "title": self.title.text().strip(),
+                "kind": self.kind.currentData()}
+
+
+class PaperList(QWidget):
+    """The selected item's papers, with Attach and Open. ``tell(title, text)`` reports problems."""
+
+    attach_requested = Signal()
+
+    def __init__(self, tell, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.tell = tell
+        self.papers: list[PaperRow] = []
+        self.heading = QLabel("Papers")
+        self.heading.setObjectName("subheading")
+        self.tree = QTreeWidget()
+        self.tree.setAccessibleName("Papers for the selected item")
+        self.tree.setHeaderLabels(["Title", "Kind", "Added"])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setAlternatingRowColors(True)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.itemActivated.connect(lambda *_: self.open_current())
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.attach_button = QPushButton("&Attach a paper…")
+        self.attach_button.clicked.connect(self.attach_requested.emit)
+        self.open_button = QPushButton("&Open")
+        self.open_button.setAccessibleName("Open the paper")
+        self.open_button.clicked.connect(self.open_current)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+        self.may_attach = False
+        self._item_shown = False
+        self.show_papers(None, [])
+
+    def show_papers(self, item_label: str | None, papers: list[PaperRow] | tuple) -> None:
+        self.papers = list(papers)
+        if item_label is None:
+            self.heading.setText("Papers")
+        else:
+            self.heading.setText(f"Papers for {item_label}" + ("" if self.papers else ": none attached yet"))
+        self.tree.clear()
+        late = QBrush(QColor(theme.colours(theme.current_is_dark())["warning"]))
+        for paper in self.papers:
+            row = QTreeWidgetItem([paper.title, KIND_WORDS.get(paper.kind, paper.kind),
+                                   day(paper.added_on) + (" (late)" if paper.late else "")])
+            row.setToolTip(0, f"{paper.file_name}\nSHA-256 {paper.sha256}")
+            if paper.late:
+                for column in range(3):
+                    row.setBackground(column, late)
+                row.setToolTip(2, "Added after the papers went out: send it to members as an addendum")
+            self.tree.addTopLevelItem(row)
+        if self.papers:
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self._item_shown = item_label is not None
+        self._update_buttons()
+
+    def set_may_attach(self, may: bool) -> None:
+        self.may_attach = may
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        self.attach_button.setEnabled(self.may_attach and self._item_shown)
+        self.open_button.setEnabled(self.current() is not None)
+
+    def current(self) -> PaperRow | None:
+        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
+        return self.papers[row] if 0 <= row < len(self.papers) else None
+
+    def open_current(self) -> bool:
+        paper = self.current()
+        if paper is None:
+            return False
+        problem = check_copy(paper)
+        if problem:
+            self.tell("The paper cannot be opened", problem)
+            return False
+        if not open_file(Path(paper.stored_path)):
+            self.tell("The paper cannot be opened",
+                      f"No program on this computer opens {paper.file_name}. It is stored at {paper.stored_path}.")
+            return False
+        return True
