@@ -165,13 +165,29 @@ class Store:
         self.engine.dispose()
 
 
+def _shown(url: str) -> str:
+    """The URL as a message may show it: never with its password."""
+    try:
+        return repr(make_url(url).render_as_string(hide_password=True))
+    except Exception:
+        return "(a database URL that cannot be read)"
+
+
+def _hide(text: str, url: str) -> str:
+    try:
+        password = make_url(url).password
+    except Exception:
+        return text
+    return text.replace(str(password), "***") if password else text
+
+
 def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     """Open (creating if needed) the store named by ``db``, ``PANELAPP_DB_URL`` or the default."""
     url = resolve_db_url(db)
     try:
         engine = make_engine(url)
     except Exception as exc:  # a malformed URL or a missing driver
-        raise StoreError(f"Cannot open the store {url!r}: {exc}") from None
+        raise StoreError(f"Cannot open the store {_shown(url)}: {_hide(str(exc), url)}") from None
     try:
         backup = migrate(engine) if upgrade else None
     except StoreError:
@@ -179,5 +195,5 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
         raise
     except Exception as exc:
         engine.dispose()
-        raise StoreError(f"Cannot open the store {url!r}: {exc}") from None
+        raise StoreError(f"Cannot open the store {_shown(url)}: {_hide(str(exc), url)}") from None
     return Store(engine=engine, url=url, backup=backup)
