@@ -67,7 +67,11 @@ class ChainReport:
         return not self.problems
 
 
-def verify(session: Session) -> ChainReport:
+def verify(session: Session, by=None) -> ChainReport:
+    """Recompute the chain. ``by``, when given, must be allowed to read the audit trail."""
+    if by is not None:
+        from .services.permissions import require  # services import this module
+        require(by, "audit.read")
     problems: list[str] = []
     prev = GENESIS
     count = 0

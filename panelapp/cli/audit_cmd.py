@@ -5,6 +5,7 @@ from sqlmodel import select
 from .. import audit
 from ..db import open_store
 from ..models import AuditEvent
+from .signin import acting, add_as_option
 
 
 def register(sub) -> None:
@@ -20,15 +21,16 @@ def register(sub) -> None:
     ls.add_argument("--last", type=int, default=20, metavar="N", help="how many (default 20)")
     ls.set_defaults(func=run_list)
     from . import add_db_option
-    add_db_option(v)
-    add_db_option(ls)
+    for parser in (v, ls):
+        add_db_option(parser)
+        add_as_option(parser, who="an administrator, a panel adviser or the decision maker")
 
 
 def run_verify(args) -> int:
     store = open_store(args.db)
     try:
-        with store.session() as session:
-            report = audit.verify(session)
+        with store.transaction() as session:
+            report = audit.verify(session, by=acting(session, args.as_user, "audit.read"))
     finally:
         store.dispose()
     if report.intact:
@@ -43,7 +45,8 @@ def run_verify(args) -> int:
 def run_list(args) -> int:
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        with store.transaction() as session:
+            acting(session, args.as_user, "audit.read")
             events = session.exec(select(AuditEvent).order_by(AuditEvent.id.desc()).limit(args.last)).all()
     finally:
         store.dispose()

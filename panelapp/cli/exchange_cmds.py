@@ -11,6 +11,7 @@ from ..errors import ExchangeErrors, PanelAppError
 from ..exchange import MODES, export_document, import_document
 from ..security import is_sealed, seal, unseal
 from . import actor_name
+from .signin import acting, add_as_option
 
 
 def register(sub) -> None:
@@ -22,12 +23,14 @@ def register(sub) -> None:
     p.add_argument("--mode", choices=MODES, default="upsert",
                    help="upsert (default): records with a known ref are updated; "
                         "insert: a ref already in the store is an error")
+    add_as_option(p, who="an administrator")
     p.set_defaults(func=run_import)
     p = sub.add_parser("export", help="write the whole store as an exchange JSON file",
                        description="Write every record in the exchange format, version 1.")
     p.add_argument("file", metavar="FILE", help="where to write (.json); - for standard output")
     p.add_argument("--seal", action="store_true",
                    help="encrypt the file with a passphrase (asked for, or read from $PANELAPP_PASSPHRASE)")
+    add_as_option(p, who="an administrator or a panel adviser")
     p.set_defaults(func=run_export)
 
 
@@ -66,8 +69,9 @@ def run_import(args) -> int:
     store = open_store(args.db)
     try:
         with store.transaction() as session:
+            by = acting(session, args.as_user, "exchange.import")
             result = import_document(session, doc, mode=args.mode, actor=actor_name(),
-                                     source=os.path.basename(args.file))
+                                     source=os.path.basename(args.file), by=by)
         print(f"imported {args.file}: {result.summary()}")
     finally:
         store.dispose()
@@ -97,8 +101,8 @@ def run_export(args) -> int:
     secret = passphrase(confirm=True) if args.seal else None
     store = open_store(args.db)
     try:
-        with store.session() as session:
-            doc = export_document(session)
+        with store.transaction() as session:
+            doc = export_document(session, by=acting(session, args.as_user, "exchange.export"))
     finally:
         store.dispose()
     if args.file == "-":

@@ -3,18 +3,16 @@ and service plan the chair writes for it."""
 
 from __future__ import annotations
 
-import getpass
 import json
-import os
 from pathlib import Path
 
 from ..db import open_store
 from ..errors import PanelAppError
 from ..models import REPORT_SECTIONS
-from ..services import accounts, report_texts
+from ..services import report_texts
+from .signin import PASSWORD_VARIABLE, signed_in
 from .stats_cmd import chosen_period
 
-PASSWORD_VARIABLE = "PANELAPP_PASSWORD"
 SIGN_IN_HELP = (f"Writing needs a signed-in account of the panel chair, a panel adviser or an administrator: "
                 f"--as USERNAME, with the password taken from ${PASSWORD_VARIABLE} when it is set, "
                 "else asked for.")
@@ -110,13 +108,8 @@ def _read(name: str) -> str:
         raise PanelAppError(f"{path}: cannot be read ({exc.strerror or exc})") from None
 
 
-def _password(username: str) -> str:
-    given = os.environ.get(PASSWORD_VARIABLE)
-    return given if given is not None else getpass.getpass(f"Password of {username}: ")
-
-
 def _signed_in(session, username: str):
-    return accounts.sign_in(session, username, _password(username))
+    return signed_in(session, username)
 
 
 def run_text(args) -> int:

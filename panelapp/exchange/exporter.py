@@ -4,6 +4,7 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from ..models import (AgendaItem, Agency, Child, Household, Meeting, PanelMember, Recommendation)
+from ..services.permissions import Actor, require
 from .schema import AGENCY, FORMAT_NAME, FORMAT_VERSION
 
 
@@ -111,7 +112,10 @@ def _meeting(m: Meeting, refs: dict) -> dict:
     })
 
 
-def export_document(session: Session) -> dict:
+def export_document(session: Session, by: Actor | None = None) -> dict:
+    """Every record as one document. ``by``, when given, must be allowed to export."""
+    if by is not None:
+        require(by, "exchange.export")
     agency = session.exec(select(Agency)).first()
     members = session.exec(select(PanelMember).order_by(PanelMember.id)).all()
     households = session.exec(select(Household).order_by(Household.id)).all()

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from .. import audit
 from ..errors import ExchangeErrors
+from ..services.permissions import Actor, require
 from ..models import (AdmDecision, Agency, AgendaItem, Applicant, Attendance, Child, ChildNeed,
                       Declaration, Dissent, Household, ItemChild, ItemHousehold, Meeting, MemberRole,
                       PanelMember, Recommendation)
@@ -249,9 +250,13 @@ class Importer:
 
 
 def import_document(session: Session, doc, *, mode: str = "upsert", actor: str = "import",
-                    source: str | None = None) -> ImportResult:
+                    source: str | None = None, by: Actor | None = None) -> ImportResult:
     """Validate, then write ``doc`` in the caller's transaction; raises ``ExchangeErrors``
-    before writing anything when the document breaks any rule."""
+    before writing anything when the document breaks any rule. ``by``, when given, is the
+    signed-in user, who must be allowed to import."""
+    if by is not None:
+        require(by, "exchange.import")
+        actor = by.username
     if mode not in MODES:
         raise ValueError(f"mode must be one of {MODES}")
     errors = validate(doc, known_refs(session), mode)

@@ -384,3 +384,22 @@ def test_pattern_dates_come_in_date_order_without_repeats():
     dates = list(Pattern.parse("1st and last Friday").dates(D(2025, 1, 1), D(2025, 3, 31)))
     assert dates == [D(2025, 1, 3), D(2025, 1, 31), D(2025, 2, 7), D(2025, 2, 28), D(2025, 3, 7), D(2025, 3, 28)]
     assert list(Pattern.parse("4th and last Thursday").dates(D(2025, 12, 1), D(2025, 12, 31))) == [D(2025, 12, 25)]
+
+
+def test_agency_settings_are_validated_and_audited(store, people):
+    from panelapp.services import agency
+    with pytest.raises(PanelAppError) as caught:
+        with store.transaction() as s:
+            agency.update_agency(s, people["admin"], quorum_members=0, region="wales", name=" ")
+    message = str(caught.value)
+    assert "members needed for quorum must be a number from 1 to 30 (not 0)" in message
+    assert "must be one of: england_and_wales, scotland, northern_ireland (not 'wales')" in message
+    assert "the agency's name must be text" in message
+    with store.transaction() as s:
+        out = agency.update_agency(s, people["admin"], panel_name="Westshire Adoption Panel", adm_working_days=5)
+    assert out["adm_working_days"] == {"value": 5, "set": True, "means": agency.SETTINGS["adm_working_days"][1]}
+    assert out["papers_working_days"]["value"] == 5 and not out["papers_working_days"]["set"]
+    with store.session() as s:
+        from panelapp.models import AuditEvent
+        last = s.exec(select(AuditEvent).order_by(AuditEvent.id.desc())).first()
+    assert last.action == "update" and "adm_working_days" in last.after

@@ -1,0 +1,43 @@
+"""Who a command acts as. Once a store has accounts, a command that changes or reads
+protected records names one (``--as USERNAME``) and signs in as it; a store with no
+accounts yet (being set up, or used for a one-off import) is the machine operator's."""
+
+import getpass
+import os
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from ..errors import PanelAppError
+from ..models import UserAccount
+from ..services import accounts
+from ..services.permissions import Actor, require
+
+PASSWORD_VARIABLE = "PANELAPP_PASSWORD"
+
+
+def add_as_option(parser, *, required: bool = False, who: str = "an account allowed to do this") -> None:
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=required,
+                        help=f"sign in as {who}; the password comes from ${PASSWORD_VARIABLE}, or is asked for"
+                             + ("" if required else " (needed once the store has accounts)"))
+
+
+def password_for(username: str) -> str:
+    given = os.environ.get(PASSWORD_VARIABLE)
+    return given if given is not None else getpass.getpass(f"Password of {username}: ")
+
+
+def signed_in(session: Session, username: str) -> Actor:
+    return accounts.sign_in(session, username, password_for(username))
+
+
+def acting(session: Session, as_user: str | None, action: str) -> Actor | None:
+    """The signed-in actor allowed to do ``action``, or None on a store with no accounts."""
+    has_accounts = session.exec(select(func.count()).select_from(UserAccount)).one() > 0
+    if as_user is None:
+        if has_accounts:
+            raise PanelAppError("This store has user accounts: say who you are with --as USERNAME.")
+        return None
+    actor = signed_in(session, as_user)
+    require(actor, action)
+    return actor
