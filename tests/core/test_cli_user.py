@@ -20,3 +20,25 @@ def test_first_account_is_an_administrator_then_others_need_one(tmp_path, capsys
     assert main(["--db", db, "user", "list"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:3] == ["ada", "admin", "active"] and out[1].split()[:2] == ["cc", "chair"]
+
+
+def test_once_a_store_has_accounts_commands_name_who_acts(tmp_path, capsys, monkeypatch):
+    from pathlib import Path
+    fixture = str(Path(__file__).parent.parent / "fixtures" / "northshire.json")
+    db = str(tmp_path / "a.sqlite")
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-password\n"))
+    assert main(["--db", db, "user", "add", "ada", "--name", "Ada Admin", "--role", "admin", "--password-stdin"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("chair-password\nadmin-password\n"))
+    assert main(["--db", db, "user", "add", "cc", "--name", "Chloë Chair", "--role", "chair", "--as", "ada",
+                 "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert main(["--db", db, "import", fixture]) == 1
+    assert "say who you are with --as USERNAME" in capsys.readouterr().err
+    monkeypatch.setenv("PANELAPP_PASSWORD", "chair-password")
+    assert main(["--db", db, "import", fixture, "--as", "cc"]) == 1
+    assert "may not import exchange files" in capsys.readouterr().err
+    assert main(["--db", db, "audit", "verify", "--as", "cc"]) == 1
+    monkeypatch.setenv("PANELAPP_PASSWORD", "admin-password")
+    assert main(["--db", db, "import", fixture, "--as", "ada"]) == 0
+    assert main(["--db", db, "audit", "verify", "--as", "ada"]) == 0
+    assert "audit trail intact" in capsys.readouterr().out
