@@ -9,8 +9,8 @@ so the list reads as it would have on that day.
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from ..models import (AdmDecision, Agency, AgendaItem, Child, Household, ItemHousehold, Meeting, PanelFeedback,
                       PanelMember)
@@ -99,25 +99,32 @@ class Clocks:
     def decisions(self):
         adm_days = self.setting("adm_working_days") or 7
         letter_days = self.setting("letter_working_days") or 5
-        items = self.s.scalars(
-            select(AgendaItem).join(Meeting)
-            .where(AgendaItem.outcome.in_(("recommended", "not_recommended")), Meeting.minutes_final.is_not(None),
-                   Meeting.minutes_final <= self.on)
-            .options(selectinload(AgendaItem.adm_decision), selectinload(AgendaItem.meeting))).all()
-        for item in items:
-            d: AdmDecision | None = item.adm_decision
-            final = item.meeting.minutes_final
-            if d is None or d.decided_on > self.on:
-                yield self._wd("adm_decision", item.ref, "item",
-                               f"ADM decision on {item.ref} ({item.meeting.ref})", final, adm_days)
+        on = self.on
+        # Columns, not objects: a large agency has tens of thousands of decided items,
+        # and only the few still open become deadlines.
+        rows = self.s.execute(
+            select(AgendaItem.ref, Meeting.ref, Meeting.minutes_final, AdmDecision.decided_on,
+                   AdmDecision.decision, AdmDecision.notified, AdmDecision.final_date)
+            .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+            .outerjoin(AdmDecision, AdmDecision.item_id == AgendaItem.id)
+            .where(AgendaItem.outcome.in_(("recommended", "not_recommended")),
+                   Meeting.minutes_final.is_not(None), Meeting.minutes_final <= on,
+                   or_(AdmDecision.id.is_(None), AdmDecision.decided_on > on,
+                       AdmDecision.notified.is_(None), AdmDecision.notified > on,
+                       and_(AdmDecision.decision == "qualifying_determination",
+                            or_(AdmDecision.final_date.is_(None), AdmDecision.final_date > on))))).all()
+        for item_ref, meeting_ref, final, decided, decision, notified, final_date in rows:
+            if decided is None or decided > on:
+                yield self._wd("adm_decision", item_ref, "item",
+                               f"ADM decision on {item_ref} ({meeting_ref})", final, adm_days)
                 continue
-            if not _on_or_before(d.notified, self.on):
-                yield self._wd("decision_letter", item.ref, "item",
-                               f"letter telling the applicants of the decision on {item.ref}", d.decided_on, letter_days)
-            if d.decision == "qualifying_determination" and not _on_or_before(d.final_date, self.on):
-                start = d.notified if _on_or_before(d.notified, self.on) else d.decided_on
-                yield self._wd("qualifying_determination", item.ref, "item",
-                               f"40 working days for representations or the IRM end ({item.ref}); "
+            if not _on_or_before(notified, on):
+                yield self._wd("decision_letter", item_ref, "item",
+                               f"letter telling the applicants of the decision on {item_ref}", decided, letter_days)
+            if decision == "qualifying_determination" and not _on_or_before(final_date, on):
+                start = notified if _on_or_before(notified, on) else decided
+                yield self._wd("qualifying_determination", item_ref, "item",
+                               f"40 working days for representations or the IRM end ({item_ref}); "
                                "then the final decision", start, REPRESENTATION_WORKING_DAYS)
 
     def households(self):
