@@ -23,3 +23,14 @@ class ExchangeErrors(PanelAppError):
     def __init__(self, errors: list[str]):
         self.errors = list(errors)
         super().__init__(f"{len(self.errors)} error(s) in the file; nothing was changed")
+
+
+class FieldErrors(PanelAppError):
+    """A record was refused; ``errors`` maps each field (``milestones.approved``) to what is wrong
+    with it, so a form can show every message beside its own field."""
+
+    def __init__(self, errors: dict[str, str], what: str = "record"):
+        self.errors = dict(errors)
+        listed = "; ".join(f"{field}: {message}" for field, message in self.errors.items())
+        super().__init__(f"The {what} was not saved ({len(self.errors)} problem"
+                         f"{'' if len(self.errors) == 1 else 's'}): {listed}")

@@ -8,7 +8,11 @@ from sqlmodel import select
 from panelapp.db import Store
 from panelapp.models import Attendance, Meeting, PanelMember
 from panelapp.rules.clocks import TERM_WARNING_DAYS
+from panelapp.services.permissions import Actor
+from panelapp.services.records import create_member, read_member, update_member
 
+from .edit_actions import RecordEditing
+from .edit_member import MemberForm
 from .tablemodel import Column
 from .tablepage import TablePage
 from .tasks import TaskRunner
@@ -80,10 +84,14 @@ MEMBER_COLUMNS = (
 class CentralListPage(TablePage):
     title = "Central list"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent=None, today: dt.date | None = None):
+    def __init__(self, runner: TaskRunner, store: Store, parent=None, today: dt.date | None = None, *,
+                 actor: Actor | None = None):
         today = today or dt.date.today()
         super().__init__(runner, "members", MEMBER_COLUMNS, lambda: member_rows(store, today),
                          mark=lambda m: int(m.term_ending_soon(today)),
                          hint="Search the central list: a name, a role or a date",
                          legend=f"Highlighted: terms that end within {TERM_WARNING_DAYS} days",
                          parent=parent)
+        self.editing = RecordEditing(self, store, actor, "member", MemberForm, read_member, create_member,
+                                     update_member, self)
+        self.layout().insertLayout(0, self.editing.bar)

@@ -8,8 +8,12 @@ from sqlmodel import select
 from panelapp.db import Store
 from panelapp.enums import CHILD_MILESTONES
 from panelapp.models import Child, ChildNeed, Household
+from panelapp.services.permissions import Actor
+from panelapp.services.records import create_child, read_child, update_child
 
 from .detail import DetailPane
+from .edit_actions import RecordEditing
+from .edit_child import ChildForm
 from .history import child_items, items_html
 from .recordspage import RecordsPage
 from .tablemodel import Column
@@ -132,8 +136,11 @@ def show_child(pane: DetailPane, detail: ChildDetail) -> None:
 class ChildrenPage(RecordsPage):
     title = "Children"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent=None):
+    def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor | None = None):
         table = TablePage(runner, "children", CHILD_COLUMNS, lambda: child_rows(store),
                           hint="Search children: a ref, a name, a stage or a date")
         super().__init__("children", runner, table, "child",
                          lambda row: child_detail(store, row), show_child, parent)
+        self.editing = RecordEditing(table, store, actor, "child", ChildForm, read_child, create_child,
+                                     update_child, self)
+        self.layout().insertLayout(0, self.editing.bar)

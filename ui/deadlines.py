@@ -1,4 +1,5 @@
-"""Every clock the panel runs to, as of today: what is due, by when, what is overdue."""
+"""Every clock the panel runs to, as of today: a to-do list, overdue first, each row
+opening what it concerns (deadline_links)."""
 
 import datetime as dt
 
@@ -20,8 +21,9 @@ CLOCK_NAMES = {
 
 
 def deadlines(store: Store, on: dt.date) -> list[Deadline]:
+    """Overdue first, then by the day due."""
     with store.session() as session:
-        return sorted(open_deadlines(session, on), key=lambda d: (d.due, d.subject))
+        return sorted(open_deadlines(session, on), key=lambda d: (not d.overdue, d.due, d.subject))
 
 
 def left_words(d: Deadline) -> str:
@@ -46,9 +48,11 @@ DEADLINE_COLUMNS = (
 class DeadlinesPage(TablePage):
     title = "Deadlines"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent=None):
-        today = dt.date.today()
-        super().__init__(runner, "deadlines", DEADLINE_COLUMNS, lambda: deadlines(store, today),
+    def __init__(self, runner: TaskRunner, store: Store, parent=None, today: dt.date | None = None):
+        # Today as of each reading, so a workspace left open overnight moves on with the clocks.
+        super().__init__(runner, "deadlines", DEADLINE_COLUMNS,
+                         lambda: deadlines(store, today or dt.date.today()),
                          mark=lambda d: int(d.overdue),
                          hint="Search deadlines: a ref, a clock, or overdue",
-                         legend="Highlighted: overdue", parent=parent)
+                         legend="Highlighted: overdue. Double-click a deadline, or press Enter, "
+                                "to open what it concerns.", parent=parent)

@@ -9,8 +9,12 @@ from sqlmodel import select
 from panelapp.db import Store
 from panelapp.enums import HOUSEHOLD_MILESTONES
 from panelapp.models import Applicant, Child, Household
+from panelapp.services.permissions import Actor
+from panelapp.services.records import create_household, read_household, update_household
 
 from .detail import DetailPane
+from .edit_actions import RecordEditing
+from .edit_household import HouseholdForm
 from .history import household_items, items_html
 from .recordspage import RecordsPage
 from .tablemodel import Column
@@ -130,8 +134,11 @@ def show_household(pane: DetailPane, detail: HouseholdDetail) -> None:
 class HouseholdsPage(RecordsPage):
     title = "Households"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent=None):
+    def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor | None = None):
         table = TablePage(runner, "households", HOUSEHOLD_COLUMNS, lambda: household_rows(store),
                           hint="Search households: a ref, a name, a stage or a date")
         super().__init__("households", runner, table, "household",
                          lambda row: household_detail(store, row), show_household, parent)
+        self.editing = RecordEditing(table, store, actor, "household", HouseholdForm, read_household,
+                                     create_household, update_household, self)
+        self.layout().insertLayout(0, self.editing.bar)

@@ -22,6 +22,7 @@ from .audit_trail import AuditPage
 from .central_list import CentralListPage
 from .children import ChildrenPage
 from .commands import ServiceCommand
+from .deadline_links import open_concerned
 from .deadlines import DeadlinesPage
 from .export import export_table
 from .households import HouseholdsPage
@@ -99,14 +100,17 @@ class MainWindow(QMainWindow):
         self.meetings.plan_requested.connect(self.new_meeting)
         self.meetings.changed.connect(self.agenda.reload)
         self.agenda.changed.connect(self.meetings.reload)
+        self.deadlines = DeadlinesPage(runner, store)
+        self.deadlines.activated.connect(self.open_deadline)
         sections = [
             Section("meetings", "Meetings", "meetings", self.meetings),
             Section("agenda", "Agenda", "agenda", self.agenda),
-            Section("households", "Households", "households", HouseholdsPage(runner, store)),
-            Section("children", "Children", "children", ChildrenPage(runner, store)),
-            Section("central_list", "Central list", "central_list", CentralListPage(runner, store)),
-            Section("deadlines", "Deadlines", "deadlines", DeadlinesPage(runner, store)),
-            Section("statistics", "Statistics", "statistics", StatisticsPage(runner, store)),
+            Section("households", "Households", "households", HouseholdsPage(runner, store, actor=self.actor)),
+            Section("children", "Children", "children", ChildrenPage(runner, store, actor=self.actor)),
+            Section("central_list", "Central list", "central_list",
+                    CentralListPage(runner, store, actor=self.actor)),
+            Section("deadlines", "Deadlines", "deadlines", self.deadlines),
+            Section("statistics", "Statistics", "statistics", StatisticsPage(runner, store, actor=self.actor)),
         ]
         from .room_sections import meeting_sections  # meeting room, minutes, decisions (issue 7)
         sections[2:2] = meeting_sections(self)
@@ -117,6 +121,9 @@ class MainWindow(QMainWindow):
     def open_agenda(self, meeting_row) -> None:
         self.show_section("agenda")
         self.agenda.show_meeting(meeting_row.id)
+
+    def open_deadline(self, deadline) -> None:
+        open_concerned(self, deadline)
 
     def add_section(self, section: Section) -> None:
         self.sections.append(section)
@@ -191,6 +198,20 @@ class MainWindow(QMainWindow):
         self.reload_action = self._action("&Reload", self.reload_current, QKeySequence.StandardKey.Refresh,
                                           "reload", "Read this section again from the store")
         file_menu.addAction(self.reload_action)
+        file_menu.addSeparator()
+        from .import_dialog import exchange_files  # import, export and agency settings (audit issues 2-3)
+        from .settings_dialog import open_settings
+        self.import_action = self._action("&Import an exchange file…", lambda: exchange_files(self).ask_import(),
+                                          None, None, "Read records from an exchange file (JSON, plain or sealed)")
+        self.import_action.setVisible(allowed(self.actor, "exchange.import"))
+        self.exchange_export_action = self._action("E&xport…", lambda: exchange_files(self).ask_export(), None,
+                                                   None, "Write every record to an exchange file")
+        self.exchange_export_action.setVisible(allowed(self.actor, "exchange.export"))
+        self.settings_action = self._action("Agency &settings…", lambda: open_settings(self), None, None,
+                                            "The agency's names, working-day targets, quorum and casting vote")
+        self.settings_action.setVisible(allowed(self.actor, "agency.edit"))
+        for action in (self.import_action, self.exchange_export_action, self.settings_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Sign &out", self.sign_out_requested.emit, None, "sign_out"))
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))

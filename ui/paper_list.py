@@ -11,17 +11,18 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from panelapp.config import data_dir
 from panelapp.db import Store
 from panelapp.enums import PAPER_KINDS
 
 from . import theme
+from .tablemodel import Column, RowTableModel, SearchProxy, prepare
 from .words import day
 
 KIND_WORDS = {
@@ -48,6 +49,27 @@ class PaperRow:
     sha256: str
     added_on: dt.date
     late: bool
+
+
+PAPER_COLUMNS = (
+    Column("Title", lambda p: p.title),
+    Column("Kind", lambda p: KIND_WORDS.get(p.kind, p.kind)),
+    Column("Added", lambda p: p.added_on, show=lambda p: day(p.added_on) + (" (late)" if p.late else "")),
+)
+ADDED_COLUMN = 2
+LATE_TIP = "Added after the papers went out: send it to members as an addendum"
+
+
+class PaperModel(RowTableModel):
+    """Late papers highlighted (``prepare``'s mark); the tips give the file and its hash."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            paper = self.row_object(index.row())
+            if paper.late and index.column() == ADDED_COLUMN:
+                return LATE_TIP
+            return f"{paper.file_name}\nSHA-256 {paper.sha256}"
+        return super().data(index, role)
 
 
 def documents_dir(store: Store) -> Path:
@@ -165,19 +187,29 @@ class PaperList(QWidget):
         self.papers: list[PaperRow] = []
         self.heading = QLabel("Papers")
         self.heading.setObjectName("subheading")
-        self.tree = QTreeWidget()
-        self.tree.setAccessibleName("Papers for the selected item")
-        self.tree.setHeaderLabels(["Title", "Kind", "Added"])
-        self.tree.setRootIsDecorated(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setAlternatingRowColors(True)
-        header = self.tree.header()
+        self.model = PaperModel(PAPER_COLUMNS, self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Papers for the selected item")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.tree.itemActivated.connect(lambda *_: self.open_current())
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.table.activated.connect(lambda _index: self.open_current())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.attach_button = QPushButton("&Attach a paper…")
         self.attach_button.clicked.connect(self.attach_requested.emit)
         self.open_button = QPushButton("&Open")
@@ -190,7 +222,7 @@ class PaperList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
-        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         self.may_attach = False
         self._item_shown = False
@@ -202,19 +234,11 @@ class PaperList(QWidget):
             self.heading.setText("Papers")
         else:
             self.heading.setText(f"Papers for {item_label}" + ("" if self.papers else ": none attached yet"))
-        self.tree.clear()
-        late = QBrush(QColor(theme.colours(theme.current_is_dark())["warning"]))
-        for paper in self.papers:
-            row = QTreeWidgetItem([paper.title, KIND_WORDS.get(paper.kind, paper.kind),
-                                   day(paper.added_on) + (" (late)" if paper.late else "")])
-            row.setToolTip(0, f"{paper.file_name}\nSHA-256 {paper.sha256}")
-            if paper.late:
-                for column in range(3):
-                    row.setBackground(column, late)
-                row.setToolTip(2, "Added after the papers went out: send it to members as an addendum")
-            self.tree.addTopLevelItem(row)
+        self.model.highlight = QBrush(QColor(theme.colours(theme.current_is_dark())["warning"]))
+        self.model.set_prepared(prepare(PAPER_COLUMNS, self.papers, mark=lambda p: int(p.late)))
+        self.proxy.resort()
         if self.papers:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._item_shown = item_label is not None
         self._update_buttons()
 
@@ -227,8 +251,8 @@ class PaperList(QWidget):
         self.open_button.setEnabled(self.current() is not None)
 
     def current(self) -> PaperRow | None:
-        row = self.tree.indexOfTopLevelItem(self.tree.currentItem()) if self.tree.currentItem() else -1
-        return self.papers[row] if 0 <= row < len(self.papers) else None
+        index = self.table.currentIndex()
+        return self.proxy.row_object(index.row()) if index.isValid() else None
 
     def open_current(self) -> bool:
         paper = self.current()

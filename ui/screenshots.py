@@ -81,6 +81,14 @@ def shoot_workspace(store: Store, runner: TaskRunner, actor: Actor, folder: Path
     dialog = MeetingDialog("New meeting", date=dt.date.today() + dt.timedelta(days=28), parent=window)
     save(dialog, folder, f"new-meeting-{suffix}", runner, saved)
     dialog.close()
+    for key in ("households", "children", "central_list"):  # each form with a message showing
+        page = window.section(key).page
+        form = page.editing.edit() if page.editing.table.select_where(lambda row: True) else None
+        if form is not None:
+            form.rows["applicants[0].name" if key == "households" else "name"].widget.clear()
+            form.submit()  # refused by the service, so nothing is written
+            save(form, folder, f"edit-{key}-{suffix}", runner, saved)
+            form.reject()
     window.close()
     window.deleteLater()
 

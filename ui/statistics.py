@@ -10,12 +10,13 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+                               QProgressBar, QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.reports.annual import period_label
+from panelapp.services.permissions import Actor, allowed
 from panelapp.reports.annual.labels import dates_in_words, report_kind
 from panelapp.reports.annual.tables import years_of
 from panelapp.stats import compute_statistics, financial_year, half_year
@@ -24,6 +25,7 @@ from panelapp.stats.layout import PERIOD_HEADINGS
 from panelapp.stats.periods import Period, period
 
 from . import settings
+from .report_texts_dialog import ReportTextsDialog
 from .stats_charts import StatisticsCharts
 from .stats_figures import KEY_ROLE, VALUE_ROLE, WORDS_ROLE, FiguresTree
 from .stats_explain import Question, RecordsPanel
@@ -88,9 +90,10 @@ class StatisticsPage(QWidget):
     shown = Signal(dict)  # the result now on screen
 
     def __init__(self, runner: TaskRunner, store: Store, parent: QWidget | None = None,
-                 today: dt.date | None = None):
+                 today: dt.date | None = None, actor: Actor | None = None):
         super().__init__(parent)
-        self.runner, self.store = runner, store
+        self.runner, self.store, self.actor = runner, store, actor
+        self.dialog: ReportTextsDialog | None = None
         self.today = today or dt.date.today()
         self.result: dict | None = None
         self.span: Period | None = None  # the period whose figures are shown
@@ -131,6 +134,12 @@ class StatisticsPage(QWidget):
         self.xlsx_button = QPushButton("Save figures as &Excel…")
         self.xlsx_button.setToolTip("The figures shown, three periods side by side, as an Excel workbook")
         self.xlsx_button.clicked.connect(self.save_figures_as)
+        self.texts_button = QPushButton("&Write the report's texts…")
+        self.texts_button.setToolTip("The chair's commentary, the other written sections and the service "
+                                     "plan, for the report of the period shown")
+        self.texts_button.setAccessibleName("Write the report's texts")
+        self.texts_button.clicked.connect(self.write_texts)
+        self.texts_button.setVisible(actor is not None and allowed(actor, "report.write"))
 
         self.state = QLabel()
         self.state.setObjectName("muted")
@@ -159,6 +168,7 @@ class StatisticsPage(QWidget):
             top.addWidget(widget)
             widget.hide()
         top.addStretch(1)
+        top.addWidget(self.texts_button)
         top.addWidget(self.pdf_button)
         top.addWidget(self.xlsx_button)
         status = QHBoxLayout()
@@ -261,6 +271,7 @@ class StatisticsPage(QWidget):
         ready = self.result is not None and self._task is None
         self.pdf_button.setEnabled(ready)
         self.xlsx_button.setEnabled(ready)
+        self.texts_button.setEnabled(ready)
 
     def _settled(self, task: Task) -> bool:
         """True when ``task`` is the count in hand, which is now over."""
@@ -330,6 +341,23 @@ class StatisticsPage(QWidget):
         self.records.ask(Question(key=key, words=item.data(0, WORDS_ROLE), value=item.data(which + 1, VALUE_ROLE),
                                   period_words=f"{label}, {heading}: {dates_in_words(span)}",
                                   start=span.start, end=span.end))
+
+    # -- the chair's texts -----------------------------------------------------------
+    def write_texts(self) -> ReportTextsDialog | None:
+        """The texts of the report for the period shown, in a dialog over this page."""
+        if self.span is None or self.actor is None or not allowed(self.actor, "report.write"):
+            return None
+        dialog = ReportTextsDialog(self.store, self.actor, self.span, parent=self)
+        what = f"the {report_kind(self.span)} for {period_label(self.span)}"
+        dialog.saved.connect(lambda: self._tell_saved(f"The texts of {what} were saved."))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _tell_saved(self, text: str) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, 8000)
 
     # -- saving -------------------------------------------------------------------
     def _suggested(self, suffix: str) -> str:

@@ -1,8 +1,9 @@
 """The figures as a tree: a section per heading of statistics.md, each figure a row
 with the period and the same period one and two years earlier side by side."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from panelapp.stats.layout import ATTENDANCE, OUTCOME_LABELS, PERIOD_HEADINGS, SECTIONS, attendance_table, lookup
 
@@ -21,40 +22,75 @@ def cell(key: str, value) -> str:
     return f"{number}%" if key.endswith(".percent") else number
 
 
-class FiguresTree(QTreeWidget):
-    """Each figure's row holds its key, its words and its value in each period's column."""
+class FigureRow:
+    """One row of the figures, read by column: its key and words in column 0, each
+    period's value in its own column (``data(column, role)``, as the page reads it)."""
+
+    def __init__(self, index: QModelIndex):
+        self.index = QPersistentModelIndex(index.siblingAtColumn(0))
+
+    def data(self, column: int, role=Qt.ItemDataRole.DisplayRole):
+        return self.index.model().index(self.index.row(), column, self.index.parent()).data(role)
+
+    def text(self, column: int) -> str:
+        return self.data(column) or ""
+
+    def model_index(self, column: int = 0) -> QModelIndex:
+        return self.index.model().index(self.index.row(), column, self.index.parent())
+
+
+def _heading(text: str, alignment) -> QStandardItem:
+    item = QStandardItem(text)
+    item.setTextAlignment(alignment)
+    return item
+
+
+class FiguresTree(QTreeView):
+    """The figures, on a QStandardItemModel (``figures``)."""
+
+    # Named as QTreeWidget's were: a figure clicked or activated, and the column (period) it was in.
+    itemClicked = Signal(object, int)
+    itemActivated = Signal(object, int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setAccessibleName("Figures")
-        self.setColumnCount(4)
-        self.setHeaderLabels(["Figure", *PERIOD_HEADINGS])
+        self.figures = QStandardItemModel(0, 1 + len(PERIOD_HEADINGS), self)
+        self._set_headings(["Figure", *PERIOD_HEADINGS])
+        self.setModel(self.figures)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setAlternatingRowColors(True)
         self.setUniformRowHeights(True)
         self.setAllColumnsShowFocus(True)
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
+        for column in range(1, 1 + len(PERIOD_HEADINGS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-            self.headerItem().setTextAlignment(column, NUMBER)
-        self.headerItem().setTextAlignment(0, WORDS)
+        self.clicked.connect(lambda index: self.itemClicked.emit(FigureRow(index), index.column()))
+        self.activated.connect(lambda index: self.itemActivated.emit(FigureRow(index), index.column()))
+
+    def _set_headings(self, texts: list[str]) -> None:
+        for column, text in enumerate(texts):
+            self.figures.setHorizontalHeaderItem(column, _heading(text, NUMBER if column else WORDS))
+
+    def heading(self, column: int) -> str:
+        return self.figures.headerData(column, Qt.Orientation.Horizontal) or ""
 
     def show_years(self, result: dict, years: list[tuple[str, dict]]) -> None:
         """``years``: (label, figures) of ``result``'s periods, newest first."""
-        self.setHeaderLabels(["Figure", *(f"{heading}\n{label}" for heading, (label, _)
-                                          in zip(PERIOD_HEADINGS, years))])
-        self.headerItem().setTextAlignment(0, WORDS)
-        for column in range(1, len(years) + 1):
-            self.headerItem().setTextAlignment(column, NUMBER)
+        self._set_headings(["Figure", *(f"{heading}\n{label}" for heading, (label, _)
+                                        in zip(PERIOD_HEADINGS, years))])
         # Sections the user folded stay folded when another period is shown.
-        folded = {self.topLevelItem(n).text(0) for n in range(self.topLevelItemCount())
-                  if not self.topLevelItem(n).isExpanded()}
-        self.clear()
+        root = QModelIndex()
+        folded = {self.figures.index(n, 0).data() for n in range(self.figures.rowCount())
+                  if not self.isExpanded(self.figures.index(n, 0))}
+        self.figures.setRowCount(0)
         figures = [f for _, f in years]
         for _key, heading, rows in SECTIONS:
             section = self._section(heading)
-            types: dict[str, QTreeWidgetItem] = {}
+            types: dict[str, QStandardItem] = {}
             for key, words in rows:
                 parts = key.split(".")
                 if key.startswith("panel.outcomes_by_type."):
@@ -62,52 +98,54 @@ class FiguresTree(QTreeWidget):
                     parent, shown_words = types[parts[2]], OUTCOME_LABELS[parts[3]].capitalize()
                 else:
                     parent, shown_words = section, words
-                item = self._figure(parent, key, words, shown_words, [lookup(f, key) for f in figures])
+                texts = [cell(key, value) for value in (lookup(f, key) for f in figures)]
+                item = self._figure(parent, key, words, shown_words, [lookup(f, key) for f in figures], texts)
                 if key.startswith("panel.items_by_type."):
                     types[parts[2]] = item
         section = self._section(ATTENDANCE_HEADING)
         for member, *counts in attendance_table(result)[1]:
             pairs = [counts[n:n + 2] for n in range(0, len(counts), 2)]
-            item = self._figure(section, f"{ATTENDANCE}.{member}.present", f"{member}: meetings attended",
-                                member, [present for present, _ in pairs])
-            for column, (present, expected) in enumerate(pairs, start=1):
-                item.setText(column, "–" if present is None else f"{present} of {expected}")
-        for n in range(self.topLevelItemCount()):
-            item = self.topLevelItem(n)
-            item.setFirstColumnSpanned(True)
-            item.setExpanded(item.text(0) not in folded)
+            self._figure(section, f"{ATTENDANCE}.{member}.present", f"{member}: meetings attended", member,
+                         [present for present, _ in pairs],
+                         ["–" if present is None else f"{present} of {expected}" for present, expected in pairs])
+        for row in range(self.figures.rowCount()):
+            self.setFirstColumnSpanned(row, root, True)
+            index = self.figures.index(row, 0)
+            self.setExpanded(index, index.data() not in folded)
 
-    def _section(self, heading: str) -> QTreeWidgetItem:
-        section = QTreeWidgetItem([heading])
-        font = section.font(0)
+    def _section(self, heading: str) -> QStandardItem:
+        section = QStandardItem(heading)
+        font = section.font()
         font.setBold(True)
-        section.setFont(0, font)
-        self.addTopLevelItem(section)
+        section.setFont(font)
+        self.figures.appendRow(section)
         return section
 
     @staticmethod
-    def _figure(parent: QTreeWidgetItem, key: str, words: str, shown_words: str,
-                values: list) -> QTreeWidgetItem:
-        item = QTreeWidgetItem([shown_words, *(cell(key, v) for v in values)])
-        item.setData(0, KEY_ROLE, key)
-        item.setData(0, WORDS_ROLE, words)
+    def _figure(parent: QStandardItem, key: str, words: str, shown_words: str, values: list,
+                texts: list[str]) -> QStandardItem:
         tip = f"{words} ({key})\nClick a figure, or press Enter, to list the records behind it."
-        for column, value in enumerate(values, start=1):
-            item.setData(column, VALUE_ROLE, value)
-            item.setTextAlignment(column, NUMBER)
-        for column in range(len(values) + 1):
-            item.setToolTip(column, tip)
-        parent.addChild(item)
-        return item
+        first = QStandardItem(shown_words)
+        first.setData(key, KEY_ROLE)
+        first.setData(words, WORDS_ROLE)
+        row = [first]
+        for value, text in zip(values, texts):
+            figure = QStandardItem(text)
+            figure.setData(value, VALUE_ROLE)
+            figure.setTextAlignment(NUMBER)
+            row.append(figure)
+        for item in row:
+            item.setToolTip(tip)
+        parent.appendRow(row)
+        return first
 
-    def figure_item(self, key: str) -> QTreeWidgetItem | None:
+    def figure_index(self, key: str) -> QModelIndex:
+        """The row showing the figure ``key`` (its first column), or an invalid index."""
+        found = self.figures.match(self.figures.index(0, 0), KEY_ROLE, key, 1,
+                                   Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchRecursive)
+        return found[0] if found else QModelIndex()
+
+    def figure_item(self, key: str) -> FigureRow | None:
         """The row showing the figure ``key``."""
-        return next((item for item in self.rows() if item.data(0, KEY_ROLE) == key), None)
-
-    def rows(self):
-        """Every row, headings too, top to bottom."""
-        pending = [self.topLevelItem(n) for n in range(self.topLevelItemCount())]
-        while pending:
-            item = pending.pop(0)
-            yield item
-            pending[:0] = [item.child(n) for n in range(item.childCount())]
+        index = self.figure_index(key)
+        return FigureRow(index) if index.isValid() else None

@@ -5,16 +5,39 @@ from typing import Any, Callable, Sequence
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QTableView, QVBoxLayout, QWidget)
+                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from . import theme
-from .tablemodel import Column, RowTableModel, SearchProxy, prepare
-from .tasks import TaskRunner
+from .tablemodel import Column, Prepared, RowTableModel, SearchProxy, prepare
+from .tasks import Task, TaskRunner
 
 # Filtering 100,000 rows takes a twentieth of a second: below this many rows it
 # follows every keystroke; above, it waits for a pause in the typing.
 INSTANT_ROWS = 20_000
 TYPING_PAUSE_MS = 150
+# Most loads end sooner than this; the bar appears only for those that don't, so a
+# quick reload does not flash it.
+PROGRESS_AFTER_MS = 250
+# Rows are prepared in batches this big, reporting progress (and a chance to stop) between them.
+BATCH_ROWS = 5_000
+STEPS = 1000
+
+
+def prepare_in_batches(task: Task, columns: Sequence[Column], rows: Sequence, mark, extra) -> Prepared:
+    """``prepare`` a batch at a time, so a long list shows how far it has got and stops
+    between batches when cancelled."""
+    whole = Prepared([], [], [], [], [])
+    total = len(rows)
+    for start in range(0, total, BATCH_ROWS):
+        if total > BATCH_ROWS:
+            task.progress(start / total, f"Preparing {start:,} of {total:,}")
+        part = prepare(columns, rows[start:start + BATCH_ROWS], mark, extra)
+        whole.rows += part.rows
+        whole.texts += part.texts
+        whole.keys += part.keys
+        whole.search += part.search
+        whole.marks += part.marks
+    return whole
 
 
 class TablePage(QWidget):
@@ -31,7 +54,7 @@ class TablePage(QWidget):
         super().__init__(parent)
         self.runner, self.noun, self.load = runner, noun, load
         self.mark, self.extra_search = mark, extra_search
-        self.loading = None
+        self.loading: Task | None = None
 
         self.model = RowTableModel(columns, self)
         self.model.highlight = QBrush(QColor(theme.colours(theme.current_is_dark())["warning"]))
@@ -47,6 +70,21 @@ class TablePage(QWidget):
         self.count = QLabel()
         self.count.setAccessibleName(f"Number of {noun} shown")
         self.count.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.load_bar = QProgressBar()
+        self.load_bar.setAccessibleName(f"Loading {noun}")
+        self.load_bar.setMaximumWidth(140)
+        self.load_bar.setTextVisible(False)
+        self.load_bar.hide()
+        self.stop_button = QPushButton("Cancel")
+        self.stop_button.setAccessibleName(f"Stop loading {noun}")
+        self.stop_button.setToolTip(f"Stop reading the {noun}; the rows shown stay as they are")
+        self.stop_button.setAutoDefault(False)
+        self.stop_button.clicked.connect(self.cancel_load)
+        self.stop_button.hide()
+        self._bar_delay = QTimer(self)
+        self._bar_delay.setSingleShot(True)
+        self._bar_delay.setInterval(PROGRESS_AFTER_MS)
+        self._bar_delay.timeout.connect(self._progress_shown)
 
         self.table = QTableView()
         self.table.setObjectName(f"{noun.replace(' ', '_')}_table")
@@ -81,6 +119,8 @@ class TablePage(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
+        top.addWidget(self.load_bar)
+        top.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -106,14 +146,59 @@ class TablePage(QWidget):
         def work(task):
             rows = load()
             task.check()
-            return prepare(columns, rows, mark, extra)
+            return prepare_in_batches(task, columns, rows, mark, extra)
 
-        self.loading = self.runner.submit(work, name=f"load {self.noun}", on_done=self._loaded,
-                                          on_error=self._failed, on_cancelled=lambda: None,
-                                          owner=self)
+        # Each callback knows its own load, so one overtaken by a newer load is ignored.
+        mine: list[Task] = []
+
+        def done(prepared) -> None:
+            if self._settled(mine[0]):
+                self._loaded(prepared)
+
+        def failed(exc, _details) -> None:
+            if self._settled(mine[0]):
+                self._failed(exc)
+
+        self.loading = self.runner.submit(
+            work, name=f"load {self.noun}", owner=self, on_done=done, on_error=failed,
+            on_progress=lambda fraction, _message: self._progressed(mine[0], fraction),
+            on_cancelled=lambda: None)
+        mine.append(self.loading)
+        self.load_bar.setRange(0, 0)  # busy until the worker says how far it has got
+        self._bar_delay.start()
+
+    def cancel_load(self) -> None:
+        """Stop the load in hand; the rows shown stay. A query already sent to the store
+        runs to its end in the worker, but its rows are dropped."""
+        task = self.loading
+        if task is None:
+            return
+        task.cancel()
+        self._settled(task)
+        self._show_count()
+        self.count.setText(f"Loading stopped: {self.count.text()}")
+
+    def _settled(self, task: Task) -> bool:
+        """True when ``task`` is the load in hand, which is now over."""
+        if task is not self.loading:
+            return False
+        self.loading = None
+        self._bar_delay.stop()
+        self.load_bar.hide()
+        self.stop_button.hide()
+        return True
+
+    def _progress_shown(self) -> None:
+        if self.loading is not None:
+            self.load_bar.show()
+            self.stop_button.show()
+
+    def _progressed(self, task: Task, fraction: float) -> None:
+        if task is self.loading:
+            self.load_bar.setRange(0, STEPS)
+            self.load_bar.setValue(round(fraction * STEPS))
 
     def _loaded(self, prepared) -> None:
-        self.loading = None
         current = self.current_object()
         self.model.set_prepared(prepared)
         self.proxy.resort()
@@ -126,8 +211,7 @@ class TablePage(QWidget):
             self.select_where(lambda row: getattr(row, "uid", None) == getattr(current, "uid", None))
         self.loaded.emit(self.model.rowCount())
 
-    def _failed(self, exc, _details) -> None:
-        self.loading = None
+    def _failed(self, exc) -> None:
         self.count.setText(f"Could not read the {self.noun}: {exc}")
 
     def _cap_column_widths(self) -> None:

@@ -28,7 +28,7 @@ def _agency(agency: Agency) -> dict:
     return _clean({key: _num(getattr(agency, key)) for key in AGENCY})
 
 
-def _member(m: PanelMember) -> dict:
+def member_record(m: PanelMember) -> dict:
     return _clean({"ref": m.ref, "name": m.name, "roles": m.role_names,
                    "social_worker_pqe_years": _num(m.social_worker_pqe_years),
                    "appointed": _iso(m.appointed), "term_ends": _iso(m.term_ends), "left": _iso(m.left_on)})
@@ -41,7 +41,7 @@ CHILD_MILESTONES = ("entered_care", "should_be_placed_decision", "placement_orde
                     "plan_changed", "disruption")
 
 
-def _household(h: Household) -> dict:
+def household_record(h: Household) -> dict:
     withdrawal = None
     if h.withdrawal_date is not None:
         withdrawal = _clean({"date": _iso(h.withdrawal_date), "by": h.withdrawal_by,
@@ -61,7 +61,7 @@ def _household(h: Household) -> dict:
     })
 
 
-def _child(c: Child, household_refs: dict[int, str]) -> dict:
+def child_record(c: Child, household_refs: dict[int, str]) -> dict:
     return _clean({
         "ref": c.ref, "name": c.name, "dob": _iso(c.dob), "gender": c.gender, "ethnicity": c.ethnicity,
         "ethnic_minority": c.ethnic_minority, "sibling_group": c.sibling_group,
@@ -135,8 +135,8 @@ def export_document(session: Session, by: Actor | None = None) -> dict:
     doc: dict = {"format": FORMAT_NAME, "version": FORMAT_VERSION}
     if agency is not None:
         doc["agency"] = _agency(agency)
-    doc["members"] = [_member(m) for m in members]
-    doc["households"] = [_household(h) for h in households]
-    doc["children"] = [_child(c, refs["household"]) for c in children]
+    doc["members"] = [member_record(m) for m in members]
+    doc["households"] = [household_record(h) for h in households]
+    doc["children"] = [child_record(c, refs["household"]) for c in children]
     doc["meetings"] = [_meeting(m, refs) for m in meetings]
     return doc

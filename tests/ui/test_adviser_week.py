@@ -330,7 +330,7 @@ def test_papers_are_attached_opened_and_sent(qtbot, open_workspace, demo, tmp_pa
     with demo.session() as session:
         paper = session.exec(select(ItemPaper)).one()
         assert (paper.sha256, paper.stored_path, paper.late) == (digest, str(stored), False)
-    assert page.papers.tree.topLevelItem(0).text(0) == "Prospective adopters report"
+    assert page.papers.table.model().index(0, 0).data() == "Prospective adopters report"
     assert page.items.current_object().papers[0].sha256 == digest
     qtbot.mouseClick(page.papers.open_button, Qt.MouseButton.LeftButton)
     assert opened == [stored]
@@ -357,7 +357,10 @@ def test_papers_are_attached_opened_and_sent(qtbot, open_workspace, demo, tmp_pa
     addendum = tmp_path / "medical.txt"
     addendum.write_text("the medical adviser's summary")
     attach_through_dialog(qtbot, page, addendum, kind="medical_report")
-    assert page.papers.tree.topLevelItem(0).text(2).endswith("(late)")
+    papers = page.papers.table.model()
+    assert papers.index(0, 2).data().endswith("(late)")
+    assert papers.index(0, 2).data(Qt.ItemDataRole.BackgroundRole) is not None, "a late paper is highlighted"
+    assert "addendum" in papers.index(0, 2).data(Qt.ItemDataRole.ToolTipRole)
     assert "1 paper(s) added after the papers went out" in page.warnings.text()
 
 

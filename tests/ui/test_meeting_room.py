@@ -6,11 +6,13 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from sqlmodel import select
 
 from panelapp.exchange import import_document
 from panelapp.models import AgendaItem, Draft
 from panelapp.services import accounts, agenda, meetings
+from panelapp.services.drafts import load_drafts
 from panelapp.services.lookup import meeting_by_name
 from ui.adm_queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
@@ -172,8 +174,10 @@ def hold_the_meeting(qtbot, runner, store, people) -> MeetingRoom:
     choose(panel.action, "left_for_item")
     with qtbot.waitSignal(room.loaded, timeout=10_000):
         qtbot.mouseClick(panel.button, Qt.MouseButton.LeftButton)
-    assert panel.table.rowCount() == 1
-    assert panel.table.item(0, 0).text() == "Sam Social"
+    table = panel.table.model()
+    assert table.rowCount() == 1
+    assert [table.index(0, column).data() for column in range(4)] == [
+        "Sam Social", "Item 1", "knows the applicants through work", "Left for the item"]
 
     room.select_item(1)
     pane = room.pane
@@ -368,6 +372,28 @@ def test_typed_text_is_kept_as_a_draft_and_restored(qtbot, runner, store, people
     assert again.state.item(again.item_id).number == 2, "the room opens where it was"
     assert again.pane.reasons.toPlainText() == "Amy's needs are met"
     assert "Restored what was typed" in again.pane.done.text()
+
+
+def test_typing_without_a_pause_is_kept_within_a_second_or_so(qtbot, runner, store, people):
+    """The half-second pause never comes while the minute taker keeps typing: the longest
+    wait keeps what was typed anyway, well before they stop."""
+    with store.transaction() as s:
+        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"))
+    room = open_room(qtbot, runner, store, people["chair"])
+    room.select_item(2)
+    field = room.pane.reasons
+    prefix = f"item:{room.state.item(room.item_id).uid}:"
+    kept_while_typing = []
+    for word_ in "The adopter can meet Amy's needs and keeps in touch with her birth family".split():
+        QTest.keyClicks(field, word_ + " ")  # a keystroke burst every 200 ms: never a half-second pause
+        qtbot.wait(200)
+        with store.session() as s:
+            kept_while_typing.append(load_drafts(s, prefix).get(prefix + "reasons", ""))
+    typed = field.toPlainText()
+    assert len(kept_while_typing) * 200 >= 2500
+    assert any(kept_while_typing[:-1]), "nothing was kept until the typing stopped"
+    assert all(typed.startswith(kept) for kept in kept_while_typing)
+    room.close()
 
 
 def test_the_sections_are_in_the_workspace_for_the_roles_that_use_them(qtbot, open_workspace, store, people):

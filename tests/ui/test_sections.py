@@ -35,8 +35,10 @@ def test_statistics_show_the_fixture_figures(qtbot, open_workspace, northshire_s
     qtbot.waitUntil(lambda: page.chooser.count() > 0)
     page.chooser.setCurrentIndex(page.chooser.findData("2024"))
     qtbot.waitUntil(lambda: page.result is not None and page.result["period"]["from"] == "2024-04-01")
-    panel = page.tree.topLevelItem(0)
-    rows = {panel.child(n).text(0): panel.child(n).text(1) for n in range(panel.childCount())}
+    figures = page.tree.model()
+    panel = figures.index(0, 0)
+    rows = {figures.index(n, 0, panel).data(): figures.index(n, 1, panel).data()
+            for n in range(figures.rowCount(panel))}
     assert rows["Meetings held"] == str(expected["panel"]["meetings_held"])
     assert rows["Items heard"] == str(expected["panel"]["items_heard"])
 

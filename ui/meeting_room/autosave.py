@@ -3,7 +3,9 @@
 Each pause in typing (half a second) writes the changed fields of the item as
 drafts (services.drafts) in one short transaction on the GUI thread: a few
 milliseconds on SQLite, and no worker to be killed half-way when the machine
-dies. Drafts are not the record; recording the item is.
+dies. A minute taker who never pauses would never reach a pause, so nothing
+waits longer than a second after the first keystroke not yet kept. Drafts are
+not the record; recording the item is.
 """
 
 import datetime as dt
@@ -17,13 +19,15 @@ from panelapp.services.drafts import clear_drafts, draft_key, save_draft
 from panelapp.services.permissions import Actor, allowed
 
 PAUSE_MS = 500
+LONGEST_WAIT_MS = 1000
 
 
 class DraftKeeper(QObject):
     saved = Signal(int)  # how many fields were written
     failed = Signal(str)
 
-    def __init__(self, store: Store, actor: Actor, parent: QObject | None = None, pause_ms: int = PAUSE_MS):
+    def __init__(self, store: Store, actor: Actor, parent: QObject | None = None, pause_ms: int = PAUSE_MS,
+                 longest_wait_ms: int = LONGEST_WAIT_MS):
         super().__init__(parent)
         self.store, self.actor = store, actor
         self.item_uid: str | None = None
@@ -37,6 +41,11 @@ class DraftKeeper(QObject):
         self.timer.setSingleShot(True)
         self.timer.setInterval(pause_ms)
         self.timer.timeout.connect(self.flush)
+        # Started by the first keystroke not yet kept, and not restarted by the next ones.
+        self.longest = QTimer(self)
+        self.longest.setSingleShot(True)
+        self.longest.setInterval(longest_wait_ms)
+        self.longest.timeout.connect(self.flush)
 
     @property
     def enabled(self) -> bool:
@@ -51,6 +60,8 @@ class DraftKeeper(QObject):
             return
         self.dirty.add(name)
         self.timer.start()
+        if not self.longest.isActive():
+            self.longest.start()
 
     def fill(self, item_uid: str | None, texts: dict[str, str]) -> None:
         """Show another item's text; what was typed for the item before is written first."""
@@ -65,6 +76,7 @@ class DraftKeeper(QObject):
 
     def flush(self) -> int:
         self.timer.stop()
+        self.longest.stop()
         if not self.dirty or self.item_uid is None:
             return 0
         names = sorted(self.dirty)
@@ -97,6 +109,7 @@ class DraftKeeper(QObject):
         kept = self.latest.get(self.item_uid, {})
         if name is None:
             self.timer.stop()
+            self.longest.stop()
             self.dirty.clear()
             kept.clear()
         else:

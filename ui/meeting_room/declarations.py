@@ -2,14 +2,23 @@
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from panelapp.enums import DECLARATION_ACTIONS
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 
 from ..room_data import RoomState
+from ..tablemodel import Column, RowTableModel, SearchProxy, prepare
 from ..words import word
+
+DECLARATION_COLUMNS = (
+    Column("Member", lambda d: d.member_name),
+    # Declarations about the meeting as a whole sort before those about an item.
+    Column("Item", lambda d: d.item_number or 0,
+           show=lambda d: f"Item {d.item_number}" if d.item_number else "All items"),
+    Column("Interest", lambda d: d.interest),
+    Column("What they did", lambda d: d.action, word),
+)
 
 
 class DeclarationsPanel(QWidget):
@@ -17,11 +26,21 @@ class DeclarationsPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels(["Member", "Item", "Interest", "What they did"])
+        self.model = RowTableModel(DECLARATION_COLUMNS, self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
         self.table.setAccessibleName("Declarations of interest")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for column in (0, 1, 3):
@@ -64,13 +83,8 @@ class DeclarationsPanel(QWidget):
 
     def show_state(self, state: RoomState, may_record: bool) -> None:
         self.may_record = may_record and not state.locked
-        self.table.setRowCount(len(state.declarations))
-        for row, d in enumerate(state.declarations):
-            for column, text in enumerate((d.member_name, f"Item {d.item_number}" if d.item_number else "All items",
-                                           d.interest, word(d.action))):
-                cell = QTableWidgetItem(text)
-                cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, column, cell)
+        self.model.set_prepared(prepare(DECLARATION_COLUMNS, state.declarations))
+        self.proxy.resort()
         keep_member, keep_item = self.member.currentData(), self.item.currentData()
         self.member.clear()
         for m in state.members:

@@ -1,0 +1,100 @@
+"""Edit the agency's settings: an administrator's, saved through the service, which
+refuses a bad value in a sentence the dialog shows while keeping what was typed."""
+
+from panelapp.models import Agency
+from panelapp.services.agency import agency_settings
+from panelapp.services.permissions import Actor
+from sqlmodel import select
+
+from ui.settings_dialog import AgencySettingsDialog, open_settings
+
+ADMIN = Actor("ada", "Ada Admin", "admin")
+ADVISER = Actor("pat", "Pat Adviser", "adviser")
+
+
+def stored(store) -> dict:
+    with store.session() as session:
+        return {key: entry["value"] for key, entry in agency_settings(session).items()}
+
+
+def test_change_the_panel_name_and_a_target(qtbot, open_workspace, northshire_store):
+    window = open_workspace(northshire_store, ADMIN)
+    assert window.settings_action.isVisible()
+    window.settings_action.trigger()
+    dialog = window.dialog
+    assert isinstance(dialog, AgencySettingsDialog) and dialog.isVisible()
+    assert dialog.name.text() == "Northshire Council Adoption Agency"
+    assert dialog.panel_name.text() == "Northshire Adoption Panel"
+    assert dialog.numbers["adm_working_days"].value() == 7  # the default, shown as the rules use it
+    assert dialog.casting_vote.isChecked()
+
+    dialog.panel_name.setText("Northshire and Borders Adoption Panel")
+    dialog.name.setText("Northshire and Borders Adoption Agency")
+    dialog.numbers["minutes_working_days"].setValue(12)
+    assert dialog.changes() == {"name": "Northshire and Borders Adoption Agency",
+                                "panel_name": "Northshire and Borders Adoption Panel",
+                                "minutes_working_days": 12}
+    assert dialog.save()
+    assert not dialog.isVisible()
+    now = stored(northshire_store)
+    assert now["panel_name"] == "Northshire and Borders Adoption Panel"
+    assert now["minutes_working_days"] == 12
+    with northshire_store.session() as session:
+        agency = session.exec(select(Agency)).one()
+        assert agency.adm_working_days is None, "a default left alone stays a default"
+    assert window.windowTitle() == "Northshire and Borders Adoption Agency — PanelApp"
+    assert window.agency.panel_name == "Northshire and Borders Adoption Panel"
+
+    window.settings_action.trigger()  # opened again, it shows what was saved
+    assert window.dialog.numbers["minutes_working_days"].value() == 12
+
+
+def test_a_bad_value_is_explained_and_the_input_kept(qtbot, open_workspace, northshire_store):
+    window = open_workspace(northshire_store, ADMIN)
+    dialog = open_settings(window)
+    dialog.name.setText("   ")
+    dialog.panel_name.setText("A new panel name")
+    assert not dialog.save()
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert dialog.problem.text() == "Settings not changed: the agency's name cannot be empty."
+    assert dialog.panel_name.text() == "A new panel name"
+    assert stored(northshire_store)["panel_name"] == "Northshire Adoption Panel", "nothing was saved"
+    assert window.windowTitle() == "Northshire Council Adoption Agency — PanelApp"
+
+    dialog.name.setText("Northshire Council Adoption Agency")
+    assert dialog.save()
+    assert stored(northshire_store)["panel_name"] == "A new panel name"
+
+
+def test_only_an_administrator_sees_the_settings(qtbot, open_workspace, northshire_store):
+    window = open_workspace(northshire_store, ADVISER)
+    assert not window.settings_action.isVisible()
+    assert open_settings(window) is None
+
+
+def unnamed_controls(widget) -> list:
+    """The controls in ``widget`` that a screen reader could not name. The parts Qt
+    builds inside its own widgets (a spin box's line edit, a combo box's list, a
+    table's headers) are named through the widget they belong to."""
+    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
+                                   QPlainTextEdit, QTabWidget)
+    composite = (QComboBox, QAbstractSpinBox, QAbstractItemView)
+
+    def inside_a_composite(control) -> bool:
+        parent = control.parent()
+        while parent is not None and parent is not widget:
+            if isinstance(parent, composite):
+                return True
+            parent = parent.parent()
+        return False
+
+    kinds = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QPlainTextEdit, QAbstractItemView, QTabWidget)
+    return [control for kind in kinds for control in widget.findChildren(kind)
+            if not control.accessibleName() and not inside_a_composite(control)]
+
+
+def test_every_control_has_an_accessible_name(qtbot, northshire_store):
+    dialog = AgencySettingsDialog(northshire_store, ADMIN)
+    qtbot.addWidget(dialog)
+    assert len(dialog.numbers) == 6
+    assert unnamed_controls(dialog) == []
