@@ -1,10 +1,11 @@
 """The meetings list, read from the store: each meeting with its items, capacity, papers
 deadline and a forecast of its quorum.
 
-The forecast: for a held meeting, whoever was present; for a planned one, whoever is
-expected — everyone on the central list on the day who has not sent apologies (or
-been marked absent), which is the most who could come. ``check_quorum`` judges them,
-so a forecast at risk means the meeting cannot be quorate unless apologies change.
+The forecast: for a held meeting, whoever was present; for a planned one, the members
+who have said they will come (marked present ahead of the meeting) once anyone has
+replied, and before any reply everyone on the central list on the day who has not sent
+apologies (or been marked absent), the most who could come. ``check_quorum`` judges
+them, so "at risk" means the meeting is not quorate on what is known so far.
 """
 
 import datetime as dt
@@ -83,9 +84,9 @@ def meeting_rows(store: Store) -> list[MeetingRow]:
         rows = []
         for m in meetings:
             if m.status == "planned":
-                expected = [people[p.id] for p in members
-                            if marks.get((m.id, p.id)) == "present"
-                            or (p.on_list(m.meeting_date) and marks.get((m.id, p.id)) not in NOT_COMING)]
+                coming = [people[p.id] for p in members if marks.get((m.id, p.id)) == "present"]
+                expected = coming or [people[p.id] for p in members
+                                      if p.on_list(m.meeting_date) and marks.get((m.id, p.id)) not in NOT_COMING]
             else:
                 expected = present.get(m.id)
             words, at_risk = forecast(rule, m.status, expected)

@@ -171,3 +171,22 @@ def test_a_member_sees_the_list_but_no_planning_buttons(qtbot, open_workspace, n
     for name in ("plan_button", "schedule_button", "cancel_button"):
         assert getattr(member, name).isHidden() and not getattr(adviser, name).isHidden()
     assert not member.agenda_button.isHidden()
+
+
+def test_once_members_reply_the_forecast_counts_those_coming(qtbot, open_workspace, northshire_store):
+    day = dt.date.today() + dt.timedelta(days=60)
+    with northshire_store.transaction() as session:
+        ref = create_meeting(session, ADVISER, date=day)["ref"]
+        meeting = session.exec(select(Meeting).where(Meeting.ref == ref)).one()
+        # Three have said they will come; nobody else has replied yet.
+        record_attendance(session, ADVISER, meeting, [{"member": m, "status": "present"}
+                                                      for m in ("M01", "M03", "M04")])
+    window = open_workspace(northshire_store)
+    page = window.meetings
+    qtbot.waitUntil(lambda: page.loading is None and page.model.rowCount() > 0)
+    assert row_of(page, ref).forecast == "At risk: only 3 members count (5 needed)"
+    with northshire_store.transaction() as session:
+        meeting = session.exec(select(Meeting).where(Meeting.ref == ref)).one()
+        record_attendance(session, ADVISER, meeting, [{"member": m, "status": "present"} for m in ("M07", "M09")])
+    page.reload()
+    qtbot.waitUntil(lambda: page.loading is None and row_of(page, ref).forecast == "Quorate")
