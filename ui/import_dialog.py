@@ -239,11 +239,7 @@ class RefusedDialog(QDialog):
 def refresh_sections(window) -> None:
     """After an import: the section shown is read again now, the others when next shown."""
     refresh_agency(window)
-    window._loaded.clear()
-    section = window.current_section()
-    if section is not None and hasattr(section.page, "reload"):
-        window._loaded.add(section.key)
-        section.page.reload()
+    window.reload_all()
 
 
 class ExchangeFiles(QObject):

@@ -155,6 +155,15 @@ class MainWindow(QMainWindow):
             self._loaded.add(section.key)
             section.page.reload()
 
+    def reload_all(self) -> None:
+        """After the store changed under every section: the one shown is read again now,
+        the others when next shown."""
+        self._loaded.clear()
+        section = self.current_section()
+        if section is not None and hasattr(section.page, "reload"):
+            self._loaded.add(section.key)
+            section.page.reload()
+
     def reload_current(self) -> None:
         section = self.current_section()
         if section is not None and hasattr(section.page, "reload"):
