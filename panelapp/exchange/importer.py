@@ -18,6 +18,7 @@ from ..services.permissions import Actor, require
 from ..models import (AdmDecision, Agency, AgendaItem, Applicant, Attendance, Child, ChildNeed,
                       Declaration, Dissent, Household, ItemChild, ItemHousehold, Meeting, MemberRole,
                       PanelMember, Recommendation)
+from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from .schema import AGENCY
 from .validate import Known, parse_date, parse_time, validate
 
@@ -70,6 +71,47 @@ def _set(obj, **values) -> None:
             setattr(obj, name, value)
 
 
+def write_member(member: PanelMember, spec: dict) -> None:
+    """Set a member from its exchange form (only what differs, so versions rise only on change)."""
+    _set(member, name=spec["name"], social_worker_pqe_years=spec.get("social_worker_pqe_years"),
+         appointed=parse_date(spec["appointed"]), term_ends=parse_date(spec.get("term_ends")),
+         left_on=parse_date(spec.get("left")))
+    sync(member.roles, spec["roles"], lambda r: r.role, lambda role, _: role,
+         lambda role: MemberRole(role=role), lambda row, role: None)
+
+
+def write_household(household: Household, spec: dict) -> None:
+    ms = spec.get("milestones", {})
+    withdrawal = spec.get("withdrawal") or {}
+    approval = spec.get("approval") or {}
+    _set(household, relationship_status=spec.get("relationship"), route=spec.get("route"),
+         **{name: parse_date(ms.get(name)) for name in HOUSEHOLD_MILESTONES},
+         withdrawal_date=parse_date(withdrawal.get("date")), withdrawal_by=withdrawal.get("by"),
+         withdrawal_stage=withdrawal.get("stage"), withdrawal_reason=withdrawal.get("reason"),
+         approval_children_max=approval.get("children_max"),
+         approval_age_min_years=approval.get("age_min_years"),
+         approval_age_max_years=approval.get("age_max_years"),
+         approval_early_permanence=approval.get("early_permanence"))
+
+    def update_applicant(row, a):
+        _set(row, name=a["name"], dob=parse_date(a.get("dob")), gender=a.get("gender"),
+             ethnicity=a.get("ethnicity"))
+
+    sync(household.applicants, spec["applicants"], lambda r: r.position, lambda a, i: i,
+         lambda a: Applicant(name=a["name"]), update_applicant)
+
+
+def write_child(child: Child, spec: dict, matched_household_id: int | None) -> None:
+    ms = spec.get("milestones", {})
+    _set(child, name=spec["name"], dob=parse_date(spec.get("dob")), gender=spec.get("gender"),
+         ethnicity=spec.get("ethnicity"), ethnic_minority=spec.get("ethnic_minority"),
+         sibling_group=spec.get("sibling_group"), early_permanence=spec.get("early_permanence"),
+         matched_household_id=matched_household_id,
+         **{name: parse_date(ms.get(name)) for name in CHILD_MILESTONES})
+    sync(child.needs, spec.get("needs", []), lambda r: r.position, lambda n, i: i,
+         lambda n: ChildNeed(need=n), lambda row, n: _set(row, need=n))
+
+
 class Importer:
     def __init__(self, session: Session, mode: str):
         self.s = session
@@ -105,11 +147,7 @@ class Importer:
         for spec in specs:
             member = existing.get(spec["ref"]) or PanelMember(ref=spec["ref"], name=spec["name"],
                                                                 appointed=parse_date(spec["appointed"]))
-            _set(member, name=spec["name"], social_worker_pqe_years=spec.get("social_worker_pqe_years"),
-                 appointed=parse_date(spec["appointed"]), term_ends=parse_date(spec.get("term_ends")),
-                 left_on=parse_date(spec.get("left")))
-            sync(member.roles, spec["roles"], lambda r: r.role, lambda role, _: role,
-                 lambda role: MemberRole(role=role), lambda row, role: None)
+            write_member(member, spec)
             self._count("members", member)
             self.s.add(member)
             existing[member.ref] = member
@@ -118,26 +156,7 @@ class Importer:
         existing = {h.ref: h for h in self.s.exec(select(Household))}
         for spec in specs:
             household = existing.get(spec["ref"]) or Household(ref=spec["ref"])
-            ms = spec.get("milestones", {})
-            withdrawal = spec.get("withdrawal") or {}
-            approval = spec.get("approval") or {}
-            _set(household, relationship_status=spec.get("relationship"), route=spec.get("route"),
-                 **{name: parse_date(ms.get(name)) for name in (
-                     "enquiry", "initial_visit", "registration_of_interest", "stage1_start",
-                     "stage1_end", "stage2_start", "approved", "withdrawn")},
-                 withdrawal_date=parse_date(withdrawal.get("date")), withdrawal_by=withdrawal.get("by"),
-                 withdrawal_stage=withdrawal.get("stage"), withdrawal_reason=withdrawal.get("reason"),
-                 approval_children_max=approval.get("children_max"),
-                 approval_age_min_years=approval.get("age_min_years"),
-                 approval_age_max_years=approval.get("age_max_years"),
-                 approval_early_permanence=approval.get("early_permanence"))
-
-            def update_applicant(row, a):
-                _set(row, name=a["name"], dob=parse_date(a.get("dob")), gender=a.get("gender"),
-                     ethnicity=a.get("ethnicity"))
-
-            sync(household.applicants, spec["applicants"], lambda r: r.position, lambda a, i: i,
-                 lambda a: Applicant(name=a["name"]), update_applicant)
+            write_household(household, spec)
             self._count("households", household)
             self.s.add(household)
 
@@ -146,18 +165,8 @@ class Importer:
         household_ids = dict(self.s.exec(select(Household.ref, Household.id)).all())
         for spec in specs:
             child = existing.get(spec["ref"]) or Child(ref=spec["ref"], name=spec["name"])
-            ms = spec.get("milestones", {})
             matched = spec.get("matched_household")
-            _set(child, name=spec["name"], dob=parse_date(spec.get("dob")), gender=spec.get("gender"),
-                 ethnicity=spec.get("ethnicity"), ethnic_minority=spec.get("ethnic_minority"),
-                 sibling_group=spec.get("sibling_group"), early_permanence=spec.get("early_permanence"),
-                 matched_household_id=household_ids[matched] if matched else None,
-                 **{name: parse_date(ms.get(name)) for name in (
-                     "entered_care", "should_be_placed_decision", "placement_order", "match_decision",
-                     "moved_in_with_foster_carer", "placed", "adoption_application", "adoption_order",
-                     "plan_changed", "disruption")})
-            sync(child.needs, spec.get("needs", []), lambda r: r.position, lambda n, i: i,
-                 lambda n: ChildNeed(need=n), lambda row, n: _set(row, need=n))
+            write_child(child, spec, household_ids[matched] if matched else None)
             self._count("children", child)
             self.s.add(child)
 

@@ -15,13 +15,12 @@ from typing import Callable
 from sqlmodel import Session, select
 
 from .. import audit
-from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from ..errors import ConcurrentChange, FieldErrors, PanelAppError
 from ..exchange import schema
 from ..exchange.exporter import child_record, household_record, member_record
-from ..exchange.importer import sync
+from ..exchange.importer import write_child, write_household, write_member
 from ..exchange.validate import Known, Validator, parse_date
-from ..models import Applicant, Child, ChildNeed, Household, MemberRole, PanelMember
+from ..models import Child, Household, PanelMember
 from ..models.base import utcnow
 from .common import unique_ref
 from .lookup import child_by_ref, household_by_ref, member_by_ref
@@ -42,50 +41,18 @@ class Kind:
 
 # -- from the exchange shape to the store -------------------------------------
 
-def _assign(obj, **values) -> None:
-    """Only what differs is set, so an unchanged record is not rewritten."""
-    for name, value in values.items():
-        if getattr(obj, name) != value:
-            setattr(obj, name, value)
-
-
 def _write_household(session: Session, h: Household, spec: dict) -> None:
-    ms, withdrawal, approval = spec.get("milestones", {}), spec.get("withdrawal", {}), spec.get("approval", {})
-    _assign(h, relationship_status=spec.get("relationship"), route=spec.get("route"),
-            **{name: parse_date(ms.get(name)) for name in HOUSEHOLD_MILESTONES},
-            withdrawal_date=parse_date(withdrawal.get("date")), withdrawal_by=withdrawal.get("by"),
-            withdrawal_stage=withdrawal.get("stage"), withdrawal_reason=withdrawal.get("reason"),
-            approval_children_max=approval.get("children_max"),
-            approval_age_min_years=approval.get("age_min_years"),
-            approval_age_max_years=approval.get("age_max_years"),
-            approval_early_permanence=approval.get("early_permanence"))
-
-    def update_applicant(row: Applicant, a: dict) -> None:
-        _assign(row, name=a["name"], dob=parse_date(a.get("dob")), gender=a.get("gender"),
-                ethnicity=a.get("ethnicity"))
-
-    sync(h.applicants, spec["applicants"], lambda r: r.position, lambda a, i: i,
-         lambda a: Applicant(name=a["name"]), update_applicant)
+    write_household(h, spec)
 
 
 def _write_child(session: Session, c: Child, spec: dict) -> None:
-    ms = spec.get("milestones", {})
     matched = spec.get("matched_household")
-    matched_id = session.exec(select(Household.id).where(Household.ref == matched)).one() if matched else None
-    _assign(c, name=spec["name"], dob=parse_date(spec.get("dob")), gender=spec.get("gender"),
-            ethnicity=spec.get("ethnicity"), ethnic_minority=spec.get("ethnic_minority"),
-            sibling_group=spec.get("sibling_group"), early_permanence=spec.get("early_permanence"),
-            matched_household_id=matched_id, **{name: parse_date(ms.get(name)) for name in CHILD_MILESTONES})
-    sync(c.needs, spec.get("needs", []), lambda r: r.position, lambda n, i: i,
-         lambda n: ChildNeed(need=n), lambda row, n: _assign(row, need=n))
+    write_child(c, spec, session.exec(select(Household.id).where(Household.ref == matched)).one()
+                if matched else None)
 
 
 def _write_member(session: Session, m: PanelMember, spec: dict) -> None:
-    _assign(m, name=spec["name"], social_worker_pqe_years=spec.get("social_worker_pqe_years"),
-            appointed=parse_date(spec["appointed"]), term_ends=parse_date(spec.get("term_ends")),
-            left_on=parse_date(spec.get("left")))
-    sync(m.roles, spec["roles"], lambda r: r.role, lambda role, _: role,
-         lambda role: MemberRole(role=role), lambda row, role: None)
+    write_member(m, spec)
 
 
 def _child_exchange(session: Session, c: Child) -> dict:
