@@ -23,6 +23,7 @@ from .room_documents import decision_document, extract_document, open_preview
 from .tablemodel import Column, RowTableModel
 from .tablepage import TablePage
 from .tasks import TaskRunner
+from .widgets import warning_label
 from .words import day, word
 
 CLOCK_COLUMN = 0
@@ -240,11 +241,7 @@ class AdmQueuePage(QWidget):
         notify_row.addWidget(self.notified_on)
         notify_row.addStretch(1)
         notify_row.addWidget(self.notify_button)
-        self.message = QLabel()
-        self.message.setObjectName("warning")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("What the store said")
-        self.message.hide()
+        self.message = warning_label("What the store said")
 
         side = QWidget()
         side_layout = QVBoxLayout(side)

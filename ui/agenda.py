@@ -9,8 +9,7 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
@@ -27,6 +26,7 @@ from .paper_list import USUAL_KIND, AttachDialog, PaperList, documents_dir
 from .papers_sent_dialog import PapersSentDialog
 from .reason_dialog import ReasonDialog
 from .tasks import TaskRunner
+from .widgets import meeting_chooser, refill
 from .words import day, word
 
 
@@ -49,12 +49,7 @@ class AgendaPage(QWidget):
         self.may_edit = allowed(actor, "agenda.edit")
         self.may_plan = allowed(actor, "meeting.plan")
 
-        self.chooser = QComboBox()
-        self.chooser.setAccessibleName("Meeting")
-        self.chooser.setMinimumContentsLength(28)
-        self.chooser.currentIndexChanged.connect(self._chosen)
-        chooser_label = QLabel("&Meeting:")
-        chooser_label.setBuddy(self.chooser)
+        self.chooser, chooser_label = meeting_chooser(self._chosen, width=28)
         self.facts = QLabel()
         self.facts.setObjectName("muted")
         self.facts.setWordWrap(True)
@@ -143,13 +138,8 @@ class AgendaPage(QWidget):
 
     def _choices_loaded(self, choices) -> None:
         wanted = self.meeting_id or default_meeting(choices, self.today())
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for meeting_id, ref, when, status in choices:
-            self.chooser.addItem(f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
-        self.chooser.blockSignals(False)
-        index = self.chooser.findData(wanted)
-        self.chooser.setCurrentIndex(max(index, 0))
+        refill(self.chooser, ((f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
+                              for meeting_id, ref, when, status in choices), wanted)
         self._chosen(self.chooser.currentIndex())
 
     def show_meeting(self, meeting_id: int) -> None:

@@ -2,18 +2,11 @@
 
 from typing import Callable
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from panelapp.enums import CHILD_MILESTONES, GENDERS
 
-from .record_forms import DateField, RecordForm, choice_box, yes_no_box
-from .words import word
-
-
-def _form(group: QGroupBox) -> QFormLayout:
-    form = QFormLayout(group)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    return form
+from .record_forms import DateField, RecordForm, choice_box, grown_form, yes_no_box
 
 
 class ChildForm(RecordForm):
@@ -26,15 +19,8 @@ class ChildForm(RecordForm):
 
         about = QGroupBox("Child")
         about.setAccessibleName("Child")
-        form = _form(about)
-        self.ref = QLineEdit(record.get("ref", ""))
-        self.ref.setAccessibleName("Ref")
-        if self.new:
-            self.ref.setPlaceholderText("left empty, one is made")
-        else:
-            self.ref.setReadOnly(True)
-            self.ref.setToolTip("A ref cannot be changed: files and other records point at it")
-        self.field(form, "Ref", self.ref, "ref")
+        form = grown_form(about)
+        self.ref_field(form, record)
         self.name = QLineEdit(record.get("name", ""))
         self.name.setAccessibleName("Name")
         self.field(form, "&Name", self.name, "name")
@@ -63,20 +49,11 @@ class ChildForm(RecordForm):
         self.early_permanence = yes_no_box("Placed on an early permanence basis", record.get("early_permanence"))
         self.field(form, "Early &permanence", self.early_permanence, "early_permanence")
 
-        milestones = QGroupBox("Milestones")
-        milestones.setAccessibleName("Milestones")
-        form = _form(milestones)
-        known = record.get("milestones", {})
-        self.milestones = {}
-        for name in CHILD_MILESTONES:
-            self.milestones[name] = DateField(word(name), known.get(name))
-            self.field(form, word(name), self.milestones[name], f"milestones.{name}")
-        note = QLabel("In the order they happen, except: a match may come before the placement order "
-                      "(early permanence); moving in with foster carers, a change of plan and a disruption "
-                      "may fall at any point after entering care (a disruption not before placement).")
-        note.setObjectName("muted")
-        note.setWordWrap(True)
-        form.addRow(note)
+        milestones = self.milestones_group(
+            CHILD_MILESTONES, record,
+            "In the order they happen, except: a match may come before the placement order "
+            "(early permanence); moving in with foster carers, a change of plan and a disruption "
+            "may fall at any point after entering care (a disruption not before placement).")
 
         left, right = QVBoxLayout(), QVBoxLayout()
         left.addWidget(about)

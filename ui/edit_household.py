@@ -2,22 +2,15 @@
 
 from typing import Callable
 
-from PySide6.QtWidgets import (QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
 
 from panelapp.enums import (HOUSEHOLD_MILESTONES, RELATIONSHIPS, ROUTES, WITHDRAWAL_STAGES,
                             WITHDRAWN_BY)
 
-from .record_forms import DateField, RecordForm, choice_box
-from .words import word
+from .record_forms import DateField, RecordForm, choice_box, grown_form
 
 FIRST, SECOND = "First applicant", "Second applicant"
-
-
-def _form(group: QGroupBox) -> QFormLayout:
-    form = QFormLayout(group)
-    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-    return form
 
 
 class HouseholdForm(RecordForm):
@@ -31,15 +24,8 @@ class HouseholdForm(RecordForm):
 
         household = QGroupBox("Household")
         household.setAccessibleName("Household")
-        form = _form(household)
-        self.ref = QLineEdit(record.get("ref", ""))
-        self.ref.setAccessibleName("Ref")
-        if self.new:
-            self.ref.setPlaceholderText("left empty, one is made")
-        else:
-            self.ref.setReadOnly(True)
-            self.ref.setToolTip("A ref cannot be changed: files and other records point at it")
-        self.field(form, "Ref", self.ref, "ref")
+        form = grown_form(household)
+        self.ref_field(form, record)
         self.relationship = choice_box("Relationship", RELATIONSHIPS, record.get("relationship"))
         self.field(form, "Re&lationship", self.relationship, "relationship")
         self.route = choice_box("Route", ROUTES, record.get("route", "standard"), unknown=None)
@@ -56,7 +42,7 @@ class HouseholdForm(RecordForm):
                 group.setCheckable(True)
                 group.setChecked(bool(given))
                 group.setToolTip("Tick for a couple; untick for a single applicant")
-            form = _form(group)
+            form = grown_form(group)
             name = QLineEdit(given.get("name", ""))
             dob = DateField(f"{title}: date of birth", given.get("dob"))
             gender = QLineEdit(given.get("gender", ""))
@@ -71,18 +57,8 @@ class HouseholdForm(RecordForm):
             self.applicant_groups.append(group)
             self.applicant_fields.append((name, dob, gender, ethnicity))
 
-        milestones = QGroupBox("Milestones")
-        milestones.setAccessibleName("Milestones")
-        form = _form(milestones)
-        known = record.get("milestones", {})
-        self.milestones = {}
-        for name in HOUSEHOLD_MILESTONES:
-            self.milestones[name] = DateField(word(name), known.get(name))
-            self.field(form, word(name), self.milestones[name], f"milestones.{name}")
-        note = QLabel("Each milestone on or after the one above it; leave empty when not known.")
-        note.setObjectName("muted")
-        note.setWordWrap(True)
-        form.addRow(note)
+        milestones = self.milestones_group(
+            HOUSEHOLD_MILESTONES, record, "Each milestone on or after the one above it; leave empty when not known.")
 
         approval = record.get("approval")
         self.approval = QGroupBox("Approved for")
@@ -91,7 +67,7 @@ class HouseholdForm(RecordForm):
         self.approval.setChecked(approval is not None)
         approval = approval or {"children_max": 1, "age_min_years": 0, "age_max_years": 4,
                                 "early_permanence": False}
-        form = _form(self.approval)
+        form = grown_form(self.approval)
         self.children_max = QSpinBox()
         self.children_max.setRange(1, 9)
         self.children_max.setMinimumWidth(self.children_max.fontMetrics().horizontalAdvance("9") + 44)
@@ -129,7 +105,7 @@ class HouseholdForm(RecordForm):
         self.withdrawal.setCheckable(True)
         self.withdrawal.setChecked(withdrawal is not None)
         withdrawal = withdrawal or {}
-        form = _form(self.withdrawal)
+        form = grown_form(self.withdrawal)
         self.withdrawal_date = DateField("Date of withdrawal", withdrawal.get("date"))
         self.field(form, "Date", self.withdrawal_date, "withdrawal.date", "withdrawal")
         self.withdrawn_by = choice_box("Withdrawn by", WITHDRAWN_BY, withdrawal.get("by"), unknown="Choose…")

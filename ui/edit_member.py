@@ -2,11 +2,11 @@
 
 from typing import Callable
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget
 
 from panelapp.enums import ROLES
 
-from .record_forms import DateField, RecordForm, number_or_text
+from .record_forms import DateField, RecordForm, grown_form, number_or_text
 from .words import word
 
 ROLE_COLUMNS = 3
@@ -20,16 +20,8 @@ class MemberForm(RecordForm):
         super().__init__(f"{record['name']} ({record['ref']})" if record else "New member of the central list",
                          save, parent)
         self.new = not record
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.ref = QLineEdit(record.get("ref", ""))
-        self.ref.setAccessibleName("Ref")
-        if self.new:
-            self.ref.setPlaceholderText("left empty, one is made")
-        else:
-            self.ref.setReadOnly(True)
-            self.ref.setToolTip("A ref cannot be changed: files and other records point at it")
-        self.field(form, "Ref", self.ref, "ref")
+        form = grown_form()
+        self.ref_field(form, record)
         self.name = QLineEdit(record.get("name", ""))
         self.name.setAccessibleName("Name")
         self.field(form, "&Name", self.name, "name")

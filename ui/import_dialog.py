@@ -11,7 +11,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget)
@@ -24,10 +24,11 @@ from panelapp.security import MAGIC, MIN_PASSPHRASE, is_sealed, seal, unseal
 from panelapp.services.permissions import Actor, allowed
 
 from . import settings
-from .progress import TaskProgressDialog
+from .progress import ProgressOwner, TaskProgressDialog
 from .settings_dialog import refresh_agency
 from .stats_export import Saver, sentence, written_in_place
 from .tasks import Task, TaskRunner
+from .widgets import warning_label
 
 log = logging.getLogger(__name__)
 FILES = "Exchange files (*.json *.sealed);;All files (*)"
@@ -150,11 +151,7 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow("&Passphrase:", self.passphrase)
         form.addRow("&Again:", self.again)
-        self.problem = QLabel()
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Why the export cannot start")
-        self.problem.hide()
+        self.problem = warning_label("Why the export cannot start")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.choose = QPushButton("&Choose where to save…")
         self.choose.setAccessibleName("Choose where to save the export")
@@ -242,17 +239,14 @@ def refresh_sections(window) -> None:
     window.reload_all()
 
 
-class ExchangeFiles(QObject):
-    """Import and export for one workspace window; one import at a time."""
-
-    finished = Signal(str, str)  # outcome ("imported", "refused", "failed", "cancelled") and what was said
+class ExchangeFiles(ProgressOwner):
+    """Import and export for one workspace window; one import at a time. ``finished`` says
+    "imported", "refused", "failed" or "cancelled"."""
 
     def __init__(self, window, runner: TaskRunner, store: Store, actor: Actor):
         super().__init__(window)
         self.window, self.runner, self.store, self.actor = window, runner, store, actor
-        self.progress: TaskProgressDialog | None = None
         self.dialog: QDialog | None = None  # the dialog now open, for tests
-        self.message: QMessageBox | None = None
         self.saver = Saver(runner, window)
 
     # -- importing ------------------------------------------------------------------------
@@ -321,18 +315,6 @@ class ExchangeFiles(QObject):
                                   on_progress=progress.report, on_cancelled=cancelled, owner=self)
         progress.follow(task)
         return task
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.finish()
-            self.progress = None
-
-    def _tell(self, outcome: str, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, parent=self.window)
-        box.setAccessibleName(title)
-        self.message = box
-        box.open()
-        self.finished.emit(outcome, text)
 
     # -- exporting ------------------------------------------------------------------------
     def ask_export(self) -> None:

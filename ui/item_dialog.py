@@ -4,8 +4,8 @@ who presents it and how long it is expected to take."""
 from collections import defaultdict
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel,
-                               QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit,
+                               QSpinBox, QVBoxLayout, QWidget)
 from sqlmodel import select
 
 from panelapp.db import Store
@@ -13,6 +13,7 @@ from panelapp.models import Applicant, Child, Household
 from panelapp.services.agenda import ITEM_TYPE_WORDS, NEEDS_CHILD, NEEDS_HOUSEHOLD
 
 from .pickers import Checklist
+from .widgets import ok_cancel
 
 DEFAULT_MINUTES = 30
 
@@ -92,13 +93,7 @@ class ItemDialog(QDialog):
         more = QFormLayout()
         more.addRow("&Presenters:", self.presenters)
         more.addRow("&Estimated time:", self.minutes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Add item")
-        self.ok_button.setAccessibleName("Add item")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, "&Add item")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addLayout(lists, 1)

@@ -18,6 +18,7 @@ from panelapp.services.permissions import Actor, allowed
 from .room_documents import extract_document, minutes_document, open_preview
 from .room_minutes import MinutesState, held_meetings, item_html, meeting_html, read_minutes
 from .tasks import TaskRunner
+from .widgets import meeting_chooser, refill
 from .words import day, word
 
 FIELDS = (("wording", "The recommendation's wording", "recommendation"),
@@ -111,12 +112,7 @@ class MinutesView(QWidget):
         self.state: MinutesState | None = None
         self.dialog = None
 
-        self.chooser = QComboBox()
-        self.chooser.setAccessibleName("Meeting")
-        self.chooser.setMinimumContentsLength(30)
-        self.chooser.currentIndexChanged.connect(self._chosen)
-        chooser_label = QLabel("&Meeting:")
-        chooser_label.setBuddy(self.chooser)
+        self.chooser, chooser_label = meeting_chooser(self._chosen)
         self.status = QLabel()
         self.status.setObjectName("subheading")
         self.status.setAccessibleName("State of the minutes")
@@ -205,12 +201,8 @@ class MinutesView(QWidget):
 
     def _choices_loaded(self, choices) -> None:
         wanted = self.meeting_id or (choices[0][0] if choices else None)
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for meeting_id, ref, when, _status in choices:
-            self.chooser.addItem(f"{day(when)} — {ref}", meeting_id)
-        self.chooser.blockSignals(False)
-        self.chooser.setCurrentIndex(max(0, self.chooser.findData(wanted)))
+        refill(self.chooser, ((f"{day(when)} — {ref}", meeting_id) for meeting_id, ref, when, _status in choices),
+               wanted)
         self._chosen(self.chooser.currentIndex())
 
     def show_meeting(self, meeting_id: int) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog,
                                QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -23,6 +23,7 @@ from panelapp.enums import PAPER_KINDS
 
 from . import theme
 from .tablemodel import Column, RowTableModel, SearchProxy, prepare
+from .widgets import ok_cancel
 from .words import day
 
 KIND_WORDS = {
@@ -129,13 +130,7 @@ class AttachDialog(QDialog):
         form.addRow("&File:", file_row)
         form.addRow("&Title:", self.title)
         form.addRow("&Kind:", self.kind)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText("&Attach")
-        self.ok_button.setAccessibleName("Attach")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, "&Attach")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.problem)

@@ -3,8 +3,9 @@
 import datetime as dt
 
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from .widgets import ok_cancel
 from .words import day
 
 
@@ -26,13 +27,7 @@ class PapersSentDialog(QDialog):
         self.note.setWordWrap(True)
         form = QFormLayout()
         form.addRow("&Sent on:", self.sent_on)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Mark papers sent")
-        ok.setAccessibleName("Mark papers sent")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _ok = ok_cancel(self, "&Mark papers sent")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.note)

@@ -5,8 +5,8 @@ at once: here it stays up, saying it is cancelling, until the worker has
 actually stopped and undone its work.
 """
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QProgressBar, QPushButton,
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QMessageBox, QProgressBar, QPushButton,
                                QVBoxLayout, QWidget)
 
 from .tasks import Task
@@ -67,3 +67,27 @@ class TaskProgressDialog(QDialog):
         self.task = None
         self.done(QDialog.DialogCode.Accepted)
         self.deleteLater()
+
+
+class ProgressOwner(QObject):
+    """Runs one task at a time behind a TaskProgressDialog, then tells the user how it went in a
+    message box over ``parent``."""
+
+    finished = Signal(str, str)  # the outcome, in a word, and what the user was told
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.progress: TaskProgressDialog | None = None
+        self.message: QMessageBox | None = None
+
+    def _close_progress(self) -> None:
+        if self.progress is not None:
+            self.progress.finish()
+            self.progress = None
+
+    def _tell(self, outcome: str, icon: QMessageBox.Icon, title: str, text: str) -> None:
+        box = QMessageBox(icon, title, text, parent=self.parent())
+        box.setAccessibleName(title)
+        self.message = box
+        box.open()
+        self.finished.emit(outcome, text)

@@ -3,6 +3,8 @@
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout,
                                QWidget)
 
+from .widgets import ok_cancel
+
 
 class ReasonDialog(QDialog):
     """``explain``: a sentence on what will happen. OK is offered once a reason is given."""
@@ -18,14 +20,8 @@ class ReasonDialog(QDialog):
         self.reason.setPlaceholderText("why, in a sentence: it goes into the audit trail")
         self.form = QFormLayout()
         self.form.addRow("&Reason:", self.reason)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(action)
-        self.ok_button.setAccessibleName(action.replace("&", ""))
+        buttons, self.ok_button = ok_cancel(self, action)
         self.cancel_button = buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.explain)
         layout.addLayout(self.form)

@@ -11,8 +11,8 @@ import re
 from typing import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+                               QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
 
 from panelapp.enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from panelapp.errors import FieldErrors, PanelAppError
@@ -71,6 +71,13 @@ class DateField(QLineEdit):
         if not text:
             return None
         return parse_day(text) or text
+
+
+def grown_form(parent: QWidget | None = None) -> QFormLayout:
+    """A form whose fields take the width they are given."""
+    form = QFormLayout(parent)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
 
 
 def choice_box(name: str, codes, current: str | None, unknown: str | None = "Not known") -> QComboBox:
@@ -194,6 +201,34 @@ class RecordForm(QDialog):
         for name in names:
             self.rows[name] = row
         return row
+
+    def ref_field(self, form: QFormLayout, record: dict) -> None:
+        """The record's ref, as ``self.ref``: typed (or left for one to be made) only for a new record
+        (``self.new``)."""
+        self.ref = QLineEdit(record.get("ref", ""))
+        self.ref.setAccessibleName("Ref")
+        if self.new:
+            self.ref.setPlaceholderText("left empty, one is made")
+        else:
+            self.ref.setReadOnly(True)
+            self.ref.setToolTip("A ref cannot be changed: files and other records point at it")
+        self.field(form, "Ref", self.ref, "ref")
+
+    def milestones_group(self, codes, record: dict, note: str) -> QGroupBox:
+        """A date field for each milestone, as ``self.milestones``, with ``note`` on their order beneath."""
+        group = QGroupBox("Milestones")
+        group.setAccessibleName("Milestones")
+        form = grown_form(group)
+        known = record.get("milestones", {})
+        self.milestones = {}
+        for name in codes:
+            self.milestones[name] = DateField(word(name), known.get(name))
+            self.field(form, word(name), self.milestones[name], f"milestones.{name}")
+        words = QLabel(note)
+        words.setObjectName("muted")
+        words.setWordWrap(True)
+        form.addRow(words)
+        return group
 
     def values(self) -> dict:
         raise NotImplementedError

@@ -24,6 +24,7 @@ from panelapp.services.report_texts import (PLAN_FIELDS, SECTION_WORDS, get_repo
 from panelapp.stats.periods import Period
 
 from .stats_export import sentence
+from .widgets import warning_label
 
 # (section, tab title, what the chair writes there)
 SECTION_TABS = {
@@ -185,12 +186,7 @@ class ReportTextsDialog(QDialog):
             if section == "quality_of_reports":
                 self.tabs.addTab(self._plan_page(plan), "Service &plan priorities")
 
-        self.problem = QLabel()
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Why the texts were not saved")
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.hide()
+        self.problem = warning_label("Why the texts were not saved", selectable=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save the texts")
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")

@@ -17,6 +17,7 @@ from panelapp.services.permissions import Actor, allowed
 
 from . import queries
 from .stats_export import sentence
+from .widgets import warning_label
 
 KIND_WORDS = {
     "local_authority": "Local authority",
@@ -93,12 +94,7 @@ class AgencySettingsDialog(QDialog):
             form.addRow(f"{label}:", self.numbers[key])
         form.addRow(self.casting_vote)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("warning")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Why the settings were not saved")
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.hide()
+        self.problem = warning_label("Why the settings were not saved", selectable=True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save the settings")

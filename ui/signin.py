@@ -5,6 +5,8 @@ from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QVBo
 
 from panelapp.services.accounts import MIN_PASSWORD
 
+from .widgets import warning_label
+
 
 class AccountFields(QWidget):
     """User name, name and password (twice) of a new account."""
@@ -74,11 +76,7 @@ class SignInScreen(QWidget):
         self.password = QLineEdit()
         self.password.setAccessibleName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.error = QLabel()
-        self.error.setObjectName("warning")
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName("Why signing in failed")
-        self.error.hide()
+        self.error = warning_label("Why signing in failed")
         self.button = QPushButton("Sign in")
         self.button.setAccessibleName("Sign in")
         self.button.setDefault(True)

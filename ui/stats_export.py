@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 from typing import Callable
 
-from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from panelapp.db import Store
@@ -20,7 +19,7 @@ from panelapp.errors import PanelAppError
 from panelapp.reports.annual import annual_report_pdf
 from panelapp.stats import export_xlsx
 
-from .progress import TaskProgressDialog
+from .progress import ProgressOwner, TaskProgressDialog
 from .tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
@@ -72,16 +71,13 @@ def write_figures(task: Task, result: dict, path) -> Path:
     return written_in_place(task, path, lambda temporary: export_xlsx(result, temporary))
 
 
-class Saver(QObject):
-    """Runs one save at a time with a progress dialog, then says where the file went."""
-
-    finished = Signal(str, str)  # outcome ("saved", "failed", "cancelled") and what the user was told
+class Saver(ProgressOwner):
+    """Runs one save at a time with a progress dialog, then says where the file went; ``finished``
+    says "saved", "failed" or "cancelled"."""
 
     def __init__(self, runner: TaskRunner, parent: QWidget):
         super().__init__(parent)
         self.runner, self.parent_widget = runner, parent
-        self.progress: TaskProgressDialog | None = None
-        self.message: QMessageBox | None = None
 
     @property
     def busy(self) -> bool:
@@ -116,15 +112,3 @@ class Saver(QObject):
                                   on_progress=progress.report, on_cancelled=cancelled, owner=self)
         progress.follow(task)
         return task
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.finish()
-            self.progress = None
-
-    def _tell(self, outcome: str, icon: QMessageBox.Icon, title: str, text: str) -> None:
-        box = QMessageBox(icon, title, text, parent=self.parent_widget)
-        box.setAccessibleName(title)
-        self.message = box
-        box.open()
-        self.finished.emit(outcome, text)

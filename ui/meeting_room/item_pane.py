@@ -14,6 +14,7 @@ from panelapp.services.recording import APPROVAL_TYPES
 
 from ..room_data import ItemState
 from ..room_wording import Terms, fill, names
+from ..widgets import warning_label
 from ..words import word
 from .autosave import DraftKeeper
 from .quorum import QuorumIndicator
@@ -156,11 +157,7 @@ class ItemPane(QWidget):
         self.add_dissent.setAccessibleName("Add a member's dissent")
         self.add_dissent.clicked.connect(lambda: self.add_dissent_line())
 
-        self.refusal = QLabel()
-        self.refusal.setObjectName("warning")
-        self.refusal.setWordWrap(True)
-        self.refusal.setAccessibleName("Why the recommendation cannot be recorded")
-        self.refusal.hide()
+        self.refusal = warning_label("Why the recommendation cannot be recorded")
         self.done = QLabel()
         self.done.setObjectName("muted")
         self.done.setWordWrap(True)

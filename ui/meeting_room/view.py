@@ -10,8 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton,
-                               QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
+                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
@@ -27,6 +27,7 @@ from ..room_data import RoomState, meeting_choices, meeting_of_the_day, read_roo
 from ..room_documents import open_preview
 from ..room_wording import names
 from ..tasks import TaskRunner
+from ..widgets import meeting_chooser, refill, warning_label
 from ..words import day, word
 from .attendance import AttendancePanel
 from .autosave import DraftKeeper
@@ -56,12 +57,7 @@ class MeetingRoom(QWidget):
         self._generation = 0
         self.dialog = None
 
-        self.chooser = QComboBox()
-        self.chooser.setAccessibleName("Meeting")
-        self.chooser.setMinimumContentsLength(30)
-        self.chooser.currentIndexChanged.connect(self._chosen)
-        chooser_label = QLabel("&Meeting:")
-        chooser_label.setBuddy(self.chooser)
+        self.chooser, chooser_label = meeting_chooser(self._chosen)
         self.status = QLabel()
         self.status.setAccessibleName("The meeting's state")
         self.open_button = QPushButton("Open the meeting")
@@ -73,11 +69,7 @@ class MeetingRoom(QWidget):
         self.minutes_button.setAccessibleName("Preview the minutes as PDF")
         self.minutes_button.clicked.connect(self.preview_minutes)
         self.quorum = QuorumIndicator("The meeting")
-        self.message = QLabel()
-        self.message.setObjectName("warning")
-        self.message.setWordWrap(True)
-        self.message.setAccessibleName("What the store said")
-        self.message.hide()
+        self.message = warning_label("What the store said")
         self.saved = QLabel()
         self.saved.setObjectName("muted")
         self.saved.setAccessibleName("When typed text was last kept")
@@ -139,13 +131,8 @@ class MeetingRoom(QWidget):
         by_ref = {c[1]: c[0] for c in choices}
         self._refs = {c[0]: c[1] for c in choices}
         wanted = self.meeting_id or by_ref.get(remembered) or meeting_of_the_day(choices, dt.date.today())
-        self.chooser.blockSignals(True)
-        self.chooser.clear()
-        for meeting_id, ref, when, status in choices:
-            self.chooser.addItem(f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
-        self.chooser.blockSignals(False)
-        index = self.chooser.findData(wanted)
-        self.chooser.setCurrentIndex(max(index, 0))
+        refill(self.chooser, ((f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
+                              for meeting_id, ref, when, status in choices), wanted)
         self._chosen(self.chooser.currentIndex())
 
     def show_meeting(self, meeting_id: int, item_id: int | None = None) -> None:
