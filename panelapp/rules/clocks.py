@@ -136,6 +136,12 @@ class Clocks:
                 .join(Meeting).where(AgendaItem.item_type == "adopter_review", AgendaItem.outcome.in_(
                     ("recommended", "not_recommended", "noted")), Meeting.meeting_date <= self.on)):
             reviews[hid] = max(day, reviews.get(hid, day))
+        # Stage 2 runs to the ADM's decision on the approval, whichever way it went.
+        decided = {hid for (hid,) in self.s.execute(
+            select(ItemHousehold.household_id).join(AgendaItem, ItemHousehold.item_id == AgendaItem.id)
+            .join(AdmDecision, AdmDecision.item_id == AgendaItem.id)
+            .where(AgendaItem.item_type.in_(("adopter_approval", "retrospective_approval")),
+                   AdmDecision.decided_on <= self.on))}
         rows = self.s.execute(select(Household.id, Household.ref, Household.stage1_start, Household.stage1_end,
                                      Household.stage2_start, Household.approved, Household.withdrawn,
                                      Household.withdrawal_date)).all()
@@ -147,6 +153,8 @@ class Clocks:
                     last = max(approved, reviews.get(hid, approved))
                     yield self._cal("review", ref, "household", f"annual review of approval of household {ref}",
                                     last, add_months(last, 12))
+                continue
+            if hid in decided:
                 continue
             if _on_or_before(s2, self.on):
                 yield self._cal("stage2", ref, "household", f"Stage 2 of household {ref}: ADM decision",

@@ -65,3 +65,19 @@ def test_quality_feedback_is_due_six_months_after_the_last(northshire):
     with northshire.session() as s:
         due = by(open_deadlines(s, dt.date(2025, 1, 15)), "quality_feedback", "panel")
     assert (due.due, due.overdue) == (dt.date(2025, 5, 30), False)
+
+
+def test_stage_2_ends_at_the_adm_decision_whichever_way_it_went(northshire):
+    """A household decided 'not suitable' is not left on the Stage 2 clock."""
+    from sqlmodel import select
+    from panelapp.models import AdmDecision, AgendaItem, Household, ItemHousehold
+    with northshire.session() as s:
+        refused = s.exec(select(Household.ref).join(ItemHousehold, ItemHousehold.household_id == Household.id)
+                         .join(AgendaItem, ItemHousehold.item_id == AgendaItem.id)
+                         .join(AdmDecision, AdmDecision.item_id == AgendaItem.id)
+                         .where(AgendaItem.item_type == "adopter_approval", Household.approved.is_(None),
+                                Household.stage2_start.is_not(None), Household.withdrawal_date.is_(None),
+                                AdmDecision.decided_on <= dt.date(2025, 3, 31))).all()
+        found = open_deadlines(s, dt.date(2025, 3, 31))
+    assert refused, "the fixture has households refused at panel"
+    assert not [d for d in found if d.clock == "stage2" and d.subject in set(refused)]
