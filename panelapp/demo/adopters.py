@@ -13,6 +13,9 @@ from .records import Household
 # pipeline is full when the reported period opens.
 HOUSEHOLDS_A_YEAR = 265
 HOUSEHOLD_LEAD = dt.timedelta(days=720)
+# How a household's record ends when the agency decision maker's final decision is
+# not to approve them.
+NOT_APPROVED = "assessment ended: not approved by the agency decision maker"
 
 
 class Adopters:
@@ -145,6 +148,12 @@ class Adopters:
         final = item.adm["final"]
         if final["decision"] == "positive":
             self.approve(h, final["date"], terms)
+        elif item.sitting.day < self.period_start:
+            # The document starts with the reported period, so this sitting and the
+            # decision on it are left out: without an ending on their own record the
+            # household would look still in Stage 2, years overdue. A fixed reason
+            # keeps the random draws, and so the rest of the agency, as they were.
+            self.withdraw(h, final["date"], "agency", "stage2", reason=NOT_APPROVED)
 
     def approve(self, h: Household, day: dt.date, terms: dict) -> None:
         if day > self.today:
