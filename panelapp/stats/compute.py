@@ -7,7 +7,7 @@ from sqlmodel import Session
 from ..enums import ITEM_TYPES
 from ..errors import PanelAppError
 from . import attendance as attendance_figures
-from .layout import ATTENDANCE, KEYS, nest
+from .layout import ATTENDANCE, BY_NEED, KEYS, nest
 from .measures import MEASURES
 from .periods import Period, period
 from .scope import Scope
@@ -41,6 +41,8 @@ def _figures(session: Session, span: Period) -> dict:
     for measure in MEASURES:
         flat.update(measure(scope).values)
     flat[ATTENDANCE] = attendance_figures.attendance(scope)
+    # One object for the needs, as statistics.md gives it: {"disability": 6, ...}, {} when none.
+    flat[BY_NEED] = {key[len(BY_NEED) + 1:]: flat.pop(key) for key in list(flat) if key.startswith(BY_NEED + ".")}
     return {"period": span.as_json(), **nest(flat)}
 
 
@@ -60,6 +62,11 @@ def explain(session: Session, date_from, date_to, key: str) -> list[str]:
         refs = measure(scope).refs
         if key in refs:
             return list(refs[key])
+    if key.startswith(BY_NEED + ".") and len(key) > len(BY_NEED) + 1:
+        return []  # a need no child awaiting a match has in this period
+    if key == BY_NEED:
+        raise PanelAppError(f"{BY_NEED} counts each need on its own: explain {BY_NEED}.<need>, "
+                            "e.g. children.awaiting_match_by_need.disability")
     if key in KEYS:
         raise PanelAppError(f"{key} is a fixed target, not counted from records")
     raise PanelAppError(f"no figure {key!r} can be explained. The figures are: "
@@ -80,7 +87,7 @@ def _compact(keys: list[str]) -> list[str]:
 
 def explainable_keys() -> list[str]:
     """Every key ``explain`` accepts, in statistics.md's order (targets are fixed, not explained)."""
-    keys = [key for key in KEYS if not key.endswith(".target")]
+    keys = [f"{BY_NEED}.<need>" if key == BY_NEED else key for key in KEYS if not key.endswith(".target")]
     at = keys.index(ATTENDANCE)
     keys[at + 1:at + 1] = [f"{ATTENDANCE}.<member>.present", f"{ATTENDANCE}.<member>.expected"]
     return keys

@@ -7,7 +7,7 @@ A key is dotted: ``panel.items_by_type.match`` is ``result["panel"]["items_by_ty
 
 from __future__ import annotations
 
-from ..enums import GENDERS, HEARD_OUTCOMES, ITEM_TYPES
+from ..enums import GENDERS, HEARD_OUTCOMES, ITEM_TYPES, WITHDRAWAL_STAGES
 
 ITEM_TYPE_LABELS = {
     "adopter_approval": "adopter approval",
@@ -19,6 +19,11 @@ ITEM_TYPE_LABELS = {
     "child_plan": "child's plan",
     "other": "other",
 }
+STAGE_LABELS = {"before_stage1": "before Stage 1", "stage1": "during Stage 1", "stage2": "during Stage 2",
+                "approved": "after approval", "unknown": "stage not recorded"}
+# Words for the needs the exchange format gives as examples; any other code is shown as written.
+NEED_LABELS = {"complex_health": "complex health needs", "disability": "disability",
+               "global_delay": "global developmental delay", "trauma": "trauma"}
 OUTCOME_LABELS = {"recommended": "recommended", "not_recommended": "not recommended",
                   "deferred": "deferred", "noted": "noted"}
 
@@ -39,6 +44,8 @@ PANEL = [
     ("panel.minutes_median_working_days", "Median working days to final minutes"),
 ]
 ATTENDANCE = "panel.attendance"
+# A figure whose value is an object of its own keys: one count per need that occurs.
+BY_NEED = "children.awaiting_match_by_need"
 ADM = [
     ("adm.recommendations", "Recommendations for the ADM"),
     ("adm.decided", "Decided"),
@@ -49,6 +56,11 @@ ADM = [
     ("adm.within_7_working_days", "Decided within the target after final minutes"),
     ("adm.late", "Decided after the target"),
     ("adm.median_working_days", "Median working days from final minutes to decision"),
+    ("adm.qd_outcomes.final_positive", "After a qualifying determination: final decision positive"),
+    ("adm.qd_outcomes.final_negative", "After a qualifying determination: final decision negative"),
+    ("adm.qd_outcomes.awaiting_final", "After a qualifying determination: no final decision yet"),
+    ("adm.qd_outcomes.representations", "After a qualifying determination: representations made"),
+    ("adm.qd_outcomes.independent_review", "After a qualifying determination: independent review"),
 ]
 ADOPTERS = [
     ("adopters.initial_visits", "Initial visits"),
@@ -61,6 +73,14 @@ ADOPTERS = [
     ("adopters.withdrawals.by_applicant", "Withdrawals: by the applicants"),
     ("adopters.withdrawals.by_agency", "Withdrawals: by the agency"),
     ("adopters.approved_waiting_at_end", "Approved adopters waiting at the end"),
+    *[(f"adopters.withdrawals_by_stage.{stage}", f"Withdrawals: {STAGE_LABELS[stage]}")
+      for stage in (*WITHDRAWAL_STAGES, "unknown")],
+    ("adopters.stage1_completed", "Stage 1 completed"),
+    ("adopters.stage1_within_2_months", "Stage 1 completed within two months"),
+    ("adopters.stage1_median_days", "Stage 1: median days"),
+    ("adopters.stage2_decided", "Stage 2 ended in approval"),
+    ("adopters.stage2_within_4_months", "Stage 2: approved within four months"),
+    ("adopters.stage2_median_days", "Stage 2: median days to approval"),
 ]
 CHILDREN = [
     ("children.should_be_placed_decisions", "Should-be-placed decisions"),
@@ -77,6 +97,12 @@ CHILDREN = [
     ("children.awaiting_match_at_end", "Awaiting a match at the end"),
     *[(f"children.awaiting_match_by_gender.{g}", f"Awaiting a match: {g}") for g in (*GENDERS, "unknown")],
     ("children.awaiting_match_sibling_groups", "Sibling groups awaiting a match"),
+    ("children.adopted_ethnic_minority.children", "Adopted: children"),
+    ("children.adopted_ethnic_minority.ethnic_minority", "Adopted: from Black and minority ethnic groups"),
+    ("children.adopted_ethnic_minority.percent", "Adopted: percent from Black and minority ethnic groups"),
+    ("children.awaiting_match_with_needs", "Awaiting a match: with additional needs"),
+    ("children.awaiting_match_by_need", "Awaiting a match, by need"),
+    ("children.awaiting_match_aged_5_or_over", "Awaiting a match: aged five or over"),
 ]
 INDICATORS = {
     "A1": "care to placement",
@@ -125,11 +151,40 @@ def nest(flat: dict) -> dict:
 
 
 def lookup(result: dict, key: str):
-    """The value at a dotted ``key`` of a (nested) result."""
+    """The value at a dotted ``key`` of a (nested) result. A need that does not occur
+    in a period counts 0 there (``awaiting_match_by_need`` lists only needs that occur)."""
+    if key.startswith(BY_NEED + "."):
+        return lookup(result, BY_NEED).get(key[len(BY_NEED) + 1:], 0)
     node = result
     for part in key.split("."):
         node = node[part]
     return node
+
+
+def need_words(need: str) -> str:
+    return NEED_LABELS.get(need, need.replace("_", " "))
+
+
+def needs_of(results: list[dict]) -> list[str]:
+    """The needs counted under ``awaiting_match_by_need`` in any of ``results``, the
+    most frequent in the first result first, then by name."""
+    counts: dict[str, list[int]] = {}
+    for n, result in enumerate(results):
+        for need, count in lookup(result, BY_NEED).items():
+            counts.setdefault(need, [0] * len(results))[n] = count
+    return sorted(counts, key=lambda need: ([-c for c in counts[need]], need))
+
+
+def rows_of(rows: list[tuple[str, str]], results: list[dict]) -> list[tuple[str, str]]:
+    """A section's rows with ``awaiting_match_by_need`` opened into a row per need
+    occurring in any of ``results`` (the periods shown side by side)."""
+    opened: list[tuple[str, str]] = []
+    for key, words in rows:
+        if key == BY_NEED:
+            opened += [(f"{BY_NEED}.{need}", f"Awaiting a match: {need_words(need)}") for need in needs_of(results)]
+        else:
+            opened.append((key, words))
+    return opened
 
 
 PERIOD_HEADINGS = ("This period", "One year earlier", "Two years earlier")

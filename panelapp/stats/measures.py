@@ -15,7 +15,8 @@ from sqlalchemy import case, func, select
 
 from ..rules import present_people
 from .numbers import average_days, median, percent
-from .scope import ADM, CHILD, ITEM, MEETING, Scope
+from .periods import months_after
+from .scope import ADM, CHILD, HOUSEHOLD, ITEM, MEETING, Scope
 from .tallies import DECIDED_OUTCOMES, awaiting_match_at_end
 
 
@@ -143,4 +144,44 @@ def sibling_groups(scope: Scope) -> Measured:
                     refs={"children.awaiting_match_sibling_groups": labels})
 
 
-MEASURES = (meeting_timeliness, quorum, adm_timeliness, scorecard, sibling_groups)
+# Adoption Agencies Regulations 2005, reg 30B(1) as statistics.md reads it: Stage 1 in two
+# calendar months, Stage 2 to the approval in four.
+STAGE_TIMESCALES = (("stage1", "stage1_start", "stage1_end", "completed", "within_2_months", 2),
+                    ("stage2", "stage2_start", "approved", "decided", "within_4_months", 4))
+
+
+def adopter_stages(scope: Scope) -> Measured:
+    """Each stage of an adopter's assessment that ended in the period, against its timescale."""
+    h = HOUSEHOLD.c
+    values: dict[str, object] = {}
+    refs: dict[str, list[str]] = {}
+    for stage, start, end, ended, within_key, months in STAGE_TIMESCALES:
+        rows = scope.session.execute(
+            select(h.ref, h[start], h[end])
+            .where(scope.in_period(h[end]), h[start].is_not(None)).order_by(h.ref)).all()
+        measured = [ref for ref, _, _ in rows]
+        within = [ref for ref, began, finished in rows if finished <= months_after(began, months)]
+        prefix = f"adopters.{stage}"
+        values.update({f"{prefix}_{ended}": len(measured), f"{prefix}_{within_key}": len(within),
+                       f"{prefix}_median_days": median((finished - began).days for _, began, finished in rows)})
+        refs.update({f"{prefix}_{ended}": measured, f"{prefix}_{within_key}": within,
+                     f"{prefix}_median_days": measured})
+    return Measured(values=values, refs=refs)
+
+
+def ethnic_minority_share(scope: Scope) -> Measured:
+    """The children adopted in the period, and how many of them are from Black and minority ethnic groups."""
+    c = CHILD.c
+    rows = scope.session.execute(
+        select(c.ref, c.ethnic_minority).where(scope.in_period(c.adoption_order)).order_by(c.ref)).all()
+    adopted = [ref for ref, _ in rows]
+    minority = [ref for ref, flag in rows if flag]
+    key = "children.adopted_ethnic_minority"
+    return Measured(
+        values={f"{key}.children": len(adopted), f"{key}.ethnic_minority": len(minority),
+                f"{key}.percent": percent(len(minority), len(adopted))},
+        refs={f"{key}.children": adopted, f"{key}.ethnic_minority": minority, f"{key}.percent": adopted})
+
+
+MEASURES = (meeting_timeliness, quorum, adm_timeliness, scorecard, sibling_groups, adopter_stages,
+            ethnic_minority_share)

@@ -7,6 +7,7 @@ September 2024), ``2024H2`` its second (October 2024 to March 2025).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -28,17 +29,26 @@ class Period:
 
     def years_earlier(self, years: int) -> "Period":
         """The same period ``years`` years earlier (29 February becomes the 28th)."""
-        return Period(_years_back(self.start, years), _years_back(self.end, years))
+        return Period(years_back(self.start, years), years_back(self.end, years))
 
     def as_json(self) -> dict:
         return {"from": self.start.isoformat(), "to": self.end.isoformat()}
 
 
-def _years_back(day: dt.date, years: int) -> dt.date:
+def years_back(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` years earlier; 29 February becomes the 28th."""
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February into a year without one
         return day.replace(year=day.year - years, day=28)
+
+
+def months_after(day: dt.date, months: int) -> dt.date:
+    """The same day number ``months`` calendar months later, or that month's last day
+    when it has no such day (31 December + 2 months is 28 or 29 February)."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def _year(value, what: str) -> int:
@@ -87,3 +97,36 @@ def parse_day(value, what: str = "date") -> dt.date:
 def period(date_from, date_to) -> Period:
     """The period from ``date_from`` to ``date_to`` inclusive (dates or ISO strings)."""
     return Period(parse_day(date_from, "from"), parse_day(date_to, "to"))
+
+
+# What reports, spreadsheets and screens call a period.
+
+def is_financial_year(span: Period) -> bool:
+    return (span.start.month, span.start.day) == (4, 1) and span.end == dt.date(span.start.year + 1, 3, 31)
+
+
+def is_half_year(span: Period) -> bool:
+    start, end = span.start, span.end
+    return ((start.month, start.day) == (4, 1) and end == dt.date(start.year, 9, 30)) or \
+           ((start.month, start.day) == (10, 1) and end == dt.date(start.year + 1, 3, 31))
+
+
+def _whole_months(span: Period) -> bool:
+    last = calendar.monthrange(span.end.year, span.end.month)[1]
+    return span.start.day == 1 and span.end.day == last
+
+
+def period_label(span: Period) -> str:
+    """``2024-25``, ``Oct 2024 – Mar 2025``, ``Apr 2024`` or ``3 Apr 2024 – 2 Apr 2025``."""
+    start, end = span.start, span.end
+    if is_financial_year(span):
+        return f"{start.year}-{str(start.year + 1)[-2:]}"
+    if _whole_months(span):
+        if (start.year, start.month) == (end.year, end.month):
+            return f"{start:%b %Y}"
+        return f"{start:%b %Y} – {end:%b %Y}"
+    return f"{start.day} {start:%b %Y} – {end.day} {end:%b %Y}"
+
+
+def dates_in_words(span: Period) -> str:
+    return f"{span.start.day} {span.start:%B %Y} to {span.end.day} {span.end:%B %Y}"

@@ -9,7 +9,7 @@ from sqlalchemy import or_, select
 from sqlmodel import Session
 
 from ..enums import AGENCY_DEFAULTS
-from ..models import (AdmDecision, Agency, AgendaItem, Attendance, Child, Household, ItemHousehold,
+from ..models import (AdmDecision, Agency, AgendaItem, Attendance, Child, ChildNeed, Household, ItemHousehold,
                       Meeting, PanelMember, Recommendation)
 from ..rules import QuorumRule, WorkingDays
 from .periods import Period
@@ -22,6 +22,7 @@ ADM = AdmDecision.__table__
 HOUSEHOLD = Household.__table__
 ITEM_HOUSEHOLD = ItemHousehold.__table__
 CHILD = Child.__table__
+CHILD_NEED = ChildNeed.__table__
 MEMBER = PanelMember.__table__
 ATTENDANCE = Attendance.__table__
 

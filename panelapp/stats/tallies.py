@@ -13,8 +13,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import and_, case, distinct, exists, func, or_, select, true
 
-from ..enums import GENDERS, HEARD_OUTCOMES, ITEM_TYPES
-from .scope import (ADM, CHILD, HOUSEHOLD, ITEM, ITEM_HOUSEHOLD, MEETING, RECOMMENDATION, Scope)
+from ..enums import GENDERS, HEARD_OUTCOMES, ITEM_TYPES, WITHDRAWAL_STAGES
+from .layout import BY_NEED
+from .periods import years_back
+from .scope import (ADM, CHILD, CHILD_NEED, HOUSEHOLD, ITEM, ITEM_HOUSEHOLD, MEETING, RECOMMENDATION, Scope)
 
 DECIDED_OUTCOMES = ("recommended", "not_recommended")
 # exchange-format.md, adm: when the decision agrees with the panel.
@@ -30,6 +32,8 @@ class Tally:
     figures: dict[str, object]
 
     def counts(self, session) -> dict[str, int]:
+        if not self.figures:  # e.g. no child awaiting a match has a need
+            return {}
         columns = [func.count(distinct(case((cond, self.ident)))) for cond in self.figures.values()]
         row = session.execute(select(*columns).select_from(self.source).where(self.where)).one()
         return {key: int(value) for key, value in zip(self.figures, row)}
@@ -58,6 +62,7 @@ def items(scope: Scope) -> Tally:
                    for outcome, decisions in AGREEING.items()])
     # Votes are all set or all absent; absent means a consensus.
     unanimous = or_(r.votes_against.is_(None), and_(r.votes_against == 0, r.votes_abstain == 0))
+    determined = has_decision & (a.decision == "qualifying_determination")
     figures = {"panel.items_heard": heard}
     figures.update({f"panel.items_by_type.{t}": heard & (i.item_type == t) for t in ITEM_TYPES})
     figures.update({f"panel.outcomes_by_type.{t}.{o}": held & (i.item_type == t) & (i.outcome == o)
@@ -70,8 +75,16 @@ def items(scope: Scope) -> Tally:
         "adm.decided": has_decision,
         "adm.pending": decided_on & a.id.is_(None),
         "adm.agreed": has_decision & agrees,
-        "adm.qualifying_determinations": has_decision & (a.decision == "qualifying_determination"),
+        "adm.qualifying_determinations": determined,
         "adm.disagreed": has_decision & ~agrees,
+        "adm.qd_outcomes.final_positive": determined & (a.final_decision == "positive"),
+        "adm.qd_outcomes.final_negative": determined & (a.final_decision == "negative"),
+        "adm.qd_outcomes.awaiting_final": determined & a.final_decision.is_(None),
+        # A review is counted with the final decision it led to, as statistics.md's "final decisions whose review".
+        "adm.qd_outcomes.representations": determined & a.final_decision.is_not(None)
+                                           & (a.final_review == "representations"),
+        "adm.qd_outcomes.independent_review": determined & a.final_decision.is_not(None)
+                                              & (a.final_review == "independent_review"),
         "adopters.approved": heard & (i.item_type == "adopter_approval")
                              & or_(a.decision == "positive", a.final_decision == "positive"),
     })
@@ -107,6 +120,9 @@ def households(scope: Scope) -> Tally:
         "adopters.approved_waiting_at_end": scope.by_end(h.approved) & scope.not_by_end(withdrawn)
                                             & ~matched_by_end,
     }
+    figures.update({f"adopters.withdrawals_by_stage.{stage}": left_in_period & (h.withdrawal_stage == stage)
+                    for stage in WITHDRAWAL_STAGES})
+    figures["adopters.withdrawals_by_stage.unknown"] = left_in_period & h.withdrawal_stage.is_(None)
     return Tally(ref=h.ref, ident=h.id, source=HOUSEHOLD, where=true(), figures=figures)
 
 
@@ -154,7 +170,23 @@ def children(scope: Scope) -> Tally:
     })
     figures.update({f"children.awaiting_match_by_gender.{g}": awaiting & (c.gender == g) for g in GENDERS})
     figures["children.awaiting_match_by_gender.unknown"] = awaiting & c.gender.is_(None)
+    figures["children.awaiting_match_with_needs"] = awaiting & exists().where(CHILD_NEED.c.child_id == c.id)
+    # Five or over in whole years on the last day: born on or before that day five years earlier
+    # (a last day of 29 February looks back to the 28th, when a child born then turns five).
+    figures["children.awaiting_match_aged_5_or_over"] = awaiting & (c.dob <= years_back(scope.end, 5))
     return Tally(ref=c.ref, ident=c.id, source=CHILD, where=true(), figures=figures)
 
 
-TALLIES = (meetings, items, households, presented, children)
+def needs(scope: Scope) -> Tally:
+    """Children awaiting a match at the end, counted under each need they have (statistics.md:
+    a child with two needs counts under both). Only needs that occur are figures."""
+    c, n = CHILD.c, CHILD_NEED.c
+    awaiting = awaiting_match_at_end(scope)
+    source = CHILD.join(CHILD_NEED, n.child_id == c.id)
+    occurring = scope.session.execute(select(n.need).select_from(source).where(awaiting)
+                                      .distinct().order_by(n.need)).scalars()
+    return Tally(ref=c.ref, ident=c.id, source=source, where=awaiting,
+                 figures={f"{BY_NEED}.{need}": n.need == need for need in occurring})
+
+
+TALLIES = (meetings, items, households, presented, children, needs)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .layout import PERIOD_HEADINGS, SECTIONS, attendance_table, lookup, side_by_side
+from .layout import PERIOD_HEADINGS, SECTIONS, attendance_table, lookup, rows_of, side_by_side
 
 COLUMN = 26
 NOTHING = "-"
@@ -14,9 +14,11 @@ def _cell(value) -> str:
 
 def render_table(result: dict) -> str:
     periods = side_by_side(result)
-    label_width = max(len(label) for _, _, rows in SECTIONS for _, label in rows)
+    results = [figures for _, figures in periods]
+    sections = [(title, rows_of(rows, results)) for _, title, rows in SECTIONS]
+    label_width = max(len(label) for _, rows in sections for _, label in rows)
     lines = [_header(label_width, periods)]
-    for _, title, rows in SECTIONS:
+    for title, rows in sections:
         lines += ["", title]
         for key, label in rows:
             values = "".join(_cell(lookup(figures, key)).rjust(COLUMN) for _, figures in periods)

@@ -15,7 +15,8 @@ from panelapp.exchange import import_document
 from panelapp.models import Meeting
 from panelapp.rules import meeting_quorum
 from panelapp.stats import compute_statistics, explain, export_xlsx, financial_year, half_year
-from panelapp.stats.layout import KEYS, lookup
+from panelapp.stats.layout import BY_NEED, KEYS, lookup
+from panelapp.stats.periods import months_after
 from panelapp.stats.numbers import average_days, median, percent
 from tests.conftest import FIXTURES
 
@@ -53,8 +54,8 @@ def assert_same(got, want, path="result"):
 
 def count_keys():
     """Every key whose figure is a count of records."""
-    return [k for k in KEYS if k != "panel.attendance" and not k.endswith((".target", ".days", ".percent"))
-            and "median" not in k]
+    return [k for k in KEYS if k not in ("panel.attendance", BY_NEED)
+            and not k.endswith((".target", ".days", ".percent")) and "median" not in k]
 
 
 @pytest.mark.parametrize("name", list(EXPECTED))
@@ -99,18 +100,25 @@ def assert_xlsx_holds(path, result):
     """The workbook read back holds exactly the figures of ``result``, three periods side by side."""
     book = load_workbook(path)
     assert book.sheetnames == ["Panel", "ADM", "Adopters", "Children", "Scorecard", "Attendance"]
+    assert book.properties.title.startswith("Northshire Council Adoption Agency: Panel statistics 2024-25")
+    assert book.properties.creator == "PanelApp"
     panel = list(book["Panel"].iter_rows(values_only=True))
-    assert panel[0] == ("Figure", "Key", "This period, 2024-04-01 to 2025-03-31",
-                        "One year earlier, 2023-04-01 to 2024-03-31",
-                        "Two years earlier, 2022-04-01 to 2023-03-31")
+    assert panel[0][0] == book.properties.title
+    assert panel[1] == ("Figure", "Key", "2024-25", "2023-24", "2022-23")
     rows = {row[1]: row[2:] for sheet in ("Panel", "ADM", "Adopters", "Children", "Scorecard")
-            for row in book[sheet].iter_rows(min_row=2, values_only=True)}
-    assert set(rows) == set(KEYS) - {"panel.attendance"}
+            for row in book[sheet].iter_rows(min_row=3, values_only=True)}
     periods = [result, *result["previous"]]
+    needs = {need for p in periods for need in p["children"]["awaiting_match_by_need"]}
+    assert set(rows) == set(KEYS) - {"panel.attendance", BY_NEED} | {f"{BY_NEED}.{need}" for need in needs}
     for key, values in rows.items():
-        assert list(values) == [lookup(p, key) for p in periods], key
+        want = [lookup(p, key) for p in periods]
+        if key.endswith(".percent"):  # a fraction, formatted as a percentage
+            want = [None if v is None else pytest.approx(v / 100) for v in want]
+        assert list(values) == want, key
     assert rows["panel.meetings_held"] == (22, 21, 22)
-    attendance = {row[0]: row[1:] for row in book["Attendance"].iter_rows(min_row=3, values_only=True)}
+    percent_cells = [row for row in book["Children"].iter_rows(min_row=3) if row[1].value.endswith(".percent")]
+    assert percent_cells and all(cell.number_format == "0.0%" for cell in percent_cells[0][2:])
+    attendance = {row[0]: row[1:] for row in book["Attendance"].iter_rows(min_row=4, values_only=True)}
     assert attendance["M08"] == (0, 5, 0, 21, 0, 22)
     assert attendance["M13"] == (0, 22, 0, 5, None, None)
 
@@ -245,7 +253,9 @@ def test_empty_store_gives_every_key_with_zeros_and_nulls(store):
     template = expected("fy2024")
 
     def check(g, w, path):
-        if isinstance(w, dict):
+        if path == f"{BY_NEED}":
+            assert g == {}, path  # statistics.md: {} when none
+        elif isinstance(w, dict):
             assert set(g) == set(w), path
             for k in w:
                 check(g[k], w[k], f"{path}.{k}")
@@ -388,18 +398,29 @@ def test_small_store_worked_by_hand(store):
     # days after final minutes (27 May was a bank holiday); I4 agreed in 1; I6 waits.
     assert got["adm"] == {"recommendations": 4, "decided": 3, "pending": 1, "agreed": 2,
                           "qualifying_determinations": 1, "disagreed": 1, "within_7_working_days": 2,
-                          "late": 1, "median_working_days": 2}
+                          "late": 1, "median_working_days": 2,
+                          "qd_outcomes": {"final_positive": 0, "final_negative": 0, "awaiting_final": 1,
+                                          "representations": 0, "independent_review": 0}}
     assert got["adopters"] == {"initial_visits": 1, "registrations_of_interest": 1, "stage1_starts": 1,
                                "stage2_starts": 1, "presented_for_approval": 2, "approved": 1,
                                "withdrawals": {"total": 2, "by_applicant": 0, "by_agency": 1},
-                               "approved_waiting_at_end": 1}
+                               "approved_waiting_at_end": 1,
+                               # HB left in Stage 2; HC has only the milestone, so no stage.
+                               "withdrawals_by_stage": {"before_stage1": 0, "stage1": 0, "stage2": 1,
+                                                        "approved": 0, "unknown": 1},
+                               # HB: 1 May to 20 June, 50 days, within 1 July. HA: approved 20 May
+                               # 2024, 248 days after Stage 2 began on 15 September 2023 (due 15 January).
+                               "stage1_completed": 1, "stage1_within_2_months": 1, "stage1_median_days": 50,
+                               "stage2_decided": 1, "stage2_within_4_months": 0, "stage2_median_days": 248}
     assert got["children"] == {
         "should_be_placed_decisions": 1, "placement_orders": 1, "matched": 3, "placed": 3,
         "adoption_applications": 1, "adopted": 2, "plan_changes": 1, "disruptions": 1,
         "early_permanence_placements": 1, "placed_not_adopted_at_end": 1,
         "placement_order_not_placed_at_end": 5, "awaiting_match_at_end": 4,
         "awaiting_match_by_gender": {"male": 1, "female": 2, "other": 0, "unknown": 1},
-        "awaiting_match_sibling_groups": 1}
+        "awaiting_match_sibling_groups": 1,
+        "adopted_ethnic_minority": {"children": 2, "ethnic_minority": 0, "percent": 0},
+        "awaiting_match_with_needs": 0, "awaiting_match_by_need": {}, "awaiting_match_aged_5_or_over": 0}
     # Cohort CA and CB. A1: 892 and 132 days; A10: 892 and 93 (moved in with foster carers), mean
     # 492.5 -> 493; A2: 519 and 0 (matched before the order), 259.5 -> 260; A20: 356 and 123.
     assert got["scorecard"] == {
@@ -414,3 +435,120 @@ def test_small_store_worked_by_hand(store):
     assert last_year["panel"]["meetings_held"] == 1 and last_year["panel"]["inquorate_meetings"] == 1
     assert last_year["scorecard"]["A3"] == {"children": 0, "within": 0, "percent": None}
     assert "previous" not in last_year
+
+
+def test_the_spreadsheet_says_no_records_for_a_period_before_the_store_began(northshire, tmp_path):
+    from panelapp.stats.coverage import NO_RECORDS, records_begin
+    with northshire.session() as session:
+        result = compute_statistics(session, *financial_year(2023))
+        begin = records_begin(session)
+    assert begin == dt.date(2022, 4, 14)
+    path = export_xlsx(result, tmp_path / "fy2023.xlsx", agency="Northshire", records_begin=begin)
+    book = load_workbook(path)
+    rows = {row[1]: row[2:] for row in book["Panel"].iter_rows(min_row=3, values_only=True)}
+    assert rows["panel.meetings_held"] == (21, 22, NO_RECORDS)
+    assert list(book["Panel"].iter_rows(values_only=True))[1][2:] == ("2023-24", "2022-23", "2021-22")
+    with pytest.raises(PanelAppError, match="only to a file ending .xlsx"):
+        export_xlsx(result, tmp_path / "fy2023.json")
+
+
+# ---- equality, needs and timeliness: each definition's edges --------------------
+
+def test_months_after_keeps_the_day_or_takes_the_last_of_the_month():
+    assert months_after(dt.date(2024, 12, 31), 2) == dt.date(2025, 2, 28)
+    assert months_after(dt.date(2023, 12, 31), 2) == dt.date(2024, 2, 29)
+    assert months_after(dt.date(2024, 10, 31), 4) == dt.date(2025, 2, 28)
+    assert months_after(dt.date(2024, 5, 15), 2) == dt.date(2024, 7, 15)
+    assert months_after(dt.date(2024, 11, 30), 2) == dt.date(2025, 1, 30)
+
+
+def edges_doc():
+    """Records on the edges of statistics.md's "Equality, needs and timeliness", FY2024."""
+    applicant = [{"name": "Applicant"}]
+    household = lambda ref, **milestones: {"ref": ref, "applicants": applicant, "milestones": milestones}
+    awaiting = {"entered_care": "2023-01-01", "placement_order": "2024-06-01"}
+    adopted = {"entered_care": "2022-01-01", "placement_order": "2022-06-01", "match_decision": "2023-01-01",
+               "placed": "2023-02-01", "adoption_order": "2024-09-01"}
+    qd = lambda ref, household_ref, final=None: {
+        "ref": ref, "type": "adopter_approval", "outcome": "not_recommended", "households": [household_ref],
+        "adm": {"decision_maker": "ADM", "date": "2024-05-20", "decision": "qualifying_determination",
+                **({"final": final} if final else {})}}
+    return {
+        "format": "panelapp-exchange", "version": 1,
+        "agency": {"name": "Edgeshire"},
+        "members": [],
+        "households": [
+            # Stage 1 from 31 December: two months end on 28 February 2025.
+            household("S1ON", stage1_start="2024-12-31", stage1_end="2025-02-28"),
+            household("S1LATE", stage1_start="2024-12-31", stage1_end="2025-03-01"),
+            # Stage 2 from 31 October: four months end on 28 February 2025.
+            household("S2ON", stage1_start="2024-06-01", stage1_end="2024-08-01", stage2_start="2024-10-31",
+                      approved="2025-02-28"),
+            household("S2LATE", stage1_start="2024-06-01", stage1_end="2024-08-01", stage2_start="2024-10-31",
+                      approved="2025-03-01"),
+            # Ended in the period with no start recorded: not measured.
+            household("NOSTART", stage1_end="2024-07-01"),
+            household("Q1"), household("Q2"), household("Q3"),
+            {"ref": "W1", "applicants": applicant, "milestones": {"stage1_start": "2024-04-10"},
+             "withdrawal": {"date": "2024-05-01", "by": "applicant", "stage": "stage1", "reason": "moved"}},
+            {"ref": "W2", "applicants": applicant, "milestones": {"withdrawn": "2024-06-01"}},
+        ],
+        "children": [
+            {"ref": "FIVE", "name": "A", "dob": "2020-03-31", "needs": ["disability", "trauma"],
+             "milestones": awaiting},
+            {"ref": "FOUR", "name": "B", "dob": "2020-04-01", "needs": ["disability"], "milestones": awaiting},
+            {"ref": "NODOB", "name": "C", "milestones": awaiting},
+            {"ref": "MATCHED", "name": "D", "dob": "2015-01-01", "needs": ["trauma"],
+             "milestones": {**awaiting, "match_decision": "2025-01-10"}},
+            {"ref": "AD1", "name": "E", "ethnic_minority": True, "milestones": adopted},
+            {"ref": "AD2", "name": "F", "ethnic_minority": False, "milestones": adopted},
+            {"ref": "AD3", "name": "G", "milestones": adopted},
+        ],
+        "meetings": [{"ref": "G1", "date": "2024-05-09", "status": "held", "minutes_final": "2024-05-16",
+                      "items": [
+                          qd("I1", "Q1"),
+                          qd("I2", "Q2", {"date": "2024-07-20", "decision": "negative",
+                                          "review": "representations"}),
+                          qd("I3", "Q3", {"date": "2024-09-20", "decision": "positive",
+                                          "review": "independent_review"}),
+                      ]}],
+    }
+
+
+def test_equality_needs_and_timeliness_on_their_edges(store):
+    with store.transaction() as session:
+        import_document(session, edges_doc(), actor="test")
+    year = financial_year(2024)
+    with store.session() as session:
+        got = compute_statistics(session, *year, with_previous=False)
+        why = lambda key: explain(session, *year, key)
+        adopters, children = got["adopters"], got["children"]
+        assert adopters["stage1_completed"] == 4
+        assert why("adopters.stage1_completed") == ["S1LATE", "S1ON", "S2LATE", "S2ON"]
+        # 1 June + 2 months is 1 August, that day included.
+        assert why("adopters.stage1_within_2_months") == ["S1ON", "S2LATE", "S2ON"]
+        assert why("adopters.stage2_within_4_months") == ["S2ON"] and adopters["stage2_decided"] == 2
+        # Calendar days: 59 and 60 from 31 December, 61 and 61 from 1 June; Stage 2, 120 and 121.
+        assert adopters["stage1_median_days"] == 60.5
+        assert adopters["stage2_median_days"] == 120.5
+        assert adopters["withdrawals_by_stage"] == {"before_stage1": 0, "stage1": 1, "stage2": 0, "approved": 0,
+                                                    "unknown": 1}
+        assert why("adopters.withdrawals_by_stage.unknown") == ["W2"]
+        # Turning five on the last day counts; a day younger does not; no date of birth, not counted.
+        assert why("children.awaiting_match_aged_5_or_over") == ["FIVE"]
+        # A child with two needs counts under both, and once among the children with needs.
+        assert children["awaiting_match_by_need"] == {"disability": 2, "trauma": 1}
+        assert children["awaiting_match_with_needs"] == 2
+        assert why(f"{BY_NEED}.trauma") == ["FIVE"] and why(f"{BY_NEED}.complex_health") == []
+        assert children["adopted_ethnic_minority"] == {"children": 3, "ethnic_minority": 1, "percent": 33.3}
+        assert why("children.adopted_ethnic_minority.ethnic_minority") == ["AD1"]
+        # A QD with no final decision awaits it; a review is counted with the final decision.
+        assert got["adm"]["qd_outcomes"] == {"final_positive": 1, "final_negative": 1, "awaiting_final": 1,
+                                             "representations": 1, "independent_review": 1}
+        assert why("adm.qd_outcomes.awaiting_final") == ["I1"]
+        with pytest.raises(PanelAppError, match="explain children.awaiting_match_by_need.<need>"):
+            why(BY_NEED)
+    # A period ending the day before FIVE's fifth birthday: no one is five yet.
+    with store.session() as session:
+        assert compute_statistics(session, "2025-02-01", "2025-03-30",
+                                  with_previous=False)["children"]["awaiting_match_aged_5_or_over"] == 0
