@@ -11,7 +11,7 @@ from ..db import open_store
 from ..errors import PanelAppError
 from ..models import Agency
 from ..stats import compute_statistics, explain, export_xlsx, financial_year, half_year
-from ..stats.coverage import records_begin
+from ..stats.coverage import Coverage
 from ..stats.periods import parse_day
 from ..stats.text import render_table
 
@@ -65,11 +65,11 @@ def run_stats(args) -> int:
                 return 0
             result = compute_statistics(session, date_from, date_to)
             agency = session.execute(select(Agency.name)).scalars().first()
-            begin = records_begin(session)
+            coverage = Coverage.of(session)
     finally:
         store.dispose()
     if args.xlsx:
-        path = export_xlsx(result, args.xlsx, agency=agency, records_begin=begin)
+        path = export_xlsx(result, args.xlsx, agency=agency, coverage=coverage)
         print(f"wrote {path}", file=sys.stderr if args.json else sys.stdout)
     if args.json:
         print(json.dumps(result, indent=1))

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 from ..errors import PanelAppError
-from .coverage import NO_RECORDS
+from .coverage import NO_RECORDS, Coverage
 from .layout import SECTIONS, attendance_table, lookup, rows_of
 from .periods import dates_in_words, period, period_label
 
@@ -18,13 +17,13 @@ TITLE_ROW, HEAD_ROW = 1, 2
 PERCENT_FORMAT = "0.0%"
 
 
-def export_xlsx(result: dict, path, *, agency: str | None = None, records_begin: dt.date | None = None) -> Path:
+def export_xlsx(result: dict, path, *, agency: str | None = None, coverage: Coverage | None = None) -> Path:
     """Write ``result`` (from ``compute_statistics``) to ``path`` as .xlsx: sheets
     Panel, ADM, Adopters, Children, Scorecard and Attendance. Each sheet's first row
     names ``agency`` and the period, the second heads the columns by year ("2024-25"),
     then each figure is a row with its words, its key, and one column per period;
-    percentages are stored as fractions shown as percentages. A period ending before
-    ``records_begin`` (the store's first meeting, when given) shows "no records".
+    percentages are stored as fractions shown as percentages. A period before the
+    store's records for a section begin (``coverage``, when given) shows "no records".
     Written beside the target and renamed into place, so a failure never leaves half a file."""
     path = Path(path)
     folder = path.parent
@@ -38,13 +37,14 @@ def export_xlsx(result: dict, path, *, agency: str | None = None, records_begin:
     workbook.remove(workbook.active)
     periods = [result, *result.get("previous", [])]
     labels = [_label(figures) for figures in periods]
-    covered = [records_begin is None or dt.date.fromisoformat(f["period"]["to"]) >= records_begin for f in periods]
+    coverage = coverage or Coverage.everything()
     title = _title(result, agency)
     workbook.properties.title = title
     # The file names the agency, never a person: the creator is the program.
     workbook.properties.creator = "PanelApp"
     workbook.properties.subject = f"Panel statistics {labels[0]}" + (f", {agency}" if agency else "")
-    for _, heading, rows in SECTIONS:
+    for section, heading, rows in SECTIONS:
+        covered = [coverage.covers(section, figures) for figures in periods]
         sheet = workbook.create_sheet(heading)
         sheet.append([title])
         sheet.append(["Figure", "Key", *labels])
@@ -55,7 +55,8 @@ def export_xlsx(result: dict, path, *, agency: str | None = None, records_begin:
                 for cell in sheet[sheet.max_row][2:]:
                     cell.number_format = PERCENT_FORMAT
         _finish(sheet, widths=[52, 44] + [14] * len(periods))
-    _attendance_sheet(workbook.create_sheet("Attendance"), result, title, labels, covered)
+    _attendance_sheet(workbook.create_sheet("Attendance"), result, title, labels,
+                      [coverage.covers("panel", figures) for figures in periods])
     _save_atomically(workbook, path)
     return path
 

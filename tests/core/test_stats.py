@@ -438,15 +438,21 @@ def test_small_store_worked_by_hand(store):
 
 
 def test_the_spreadsheet_says_no_records_for_a_period_before_the_store_began(northshire, tmp_path):
-    from panelapp.stats.coverage import NO_RECORDS, records_begin
+    from panelapp.stats.coverage import NO_RECORDS, Coverage
     with northshire.session() as session:
         result = compute_statistics(session, *financial_year(2023))
-        begin = records_begin(session)
-    assert begin == dt.date(2022, 4, 14)
-    path = export_xlsx(result, tmp_path / "fy2023.xlsx", agency="Northshire", records_begin=begin)
+        coverage = Coverage.of(session)
+    # The meetings begin in April 2022; the households' and children's histories before that.
+    assert coverage.first("panel") == coverage.first("adm") == dt.date(2022, 4, 14)
+    assert coverage.first("adopters") < dt.date(2022, 4, 1) and coverage.first("children") < dt.date(2022, 4, 1)
+    path = export_xlsx(result, tmp_path / "fy2023.xlsx", agency="Northshire", coverage=coverage)
     book = load_workbook(path)
     rows = {row[1]: row[2:] for row in book["Panel"].iter_rows(min_row=3, values_only=True)}
     assert rows["panel.meetings_held"] == (21, 22, NO_RECORDS)
+    adopters = {row[1]: row[2:] for row in book["Adopters"].iter_rows(min_row=3, values_only=True)}
+    assert adopters["adopters.initial_visits"][2] == result["previous"][1]["adopters"]["initial_visits"]
+    attendance = list(book["Attendance"].iter_rows(min_row=4, values_only=True))
+    assert all(row[5] == NO_RECORDS for row in attendance)
     assert list(book["Panel"].iter_rows(values_only=True))[1][2:] == ("2023-24", "2022-23", "2021-22")
     with pytest.raises(PanelAppError, match="only to a file ending .xlsx"):
         export_xlsx(result, tmp_path / "fy2023.json")
