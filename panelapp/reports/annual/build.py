@@ -5,31 +5,22 @@ from __future__ import annotations
 import datetime as dt
 import os
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 from sqlmodel import Session
 
 from ...services import report_texts
 from ...stats.periods import period
 from ..output import write_atomically
-from ..style import boxed, facts, heading, para, render, styles
+from ..style import boxed, facts, heading, para, styles
 from ..words import long_date
-from . import figures, written
 from .data import ReportData
-from .labels import dates_in_words
+from .document import contents, render_report
+from .labels import dates_in_words, is_financial_year
+from .sections import SECTIONS, Section
 
-SECTION_TITLES = (
-    "Introduction",
-    "Panel activity",
-    "Agency decision maker's decisions",
-    "Adopters",
-    "Children",
-    "Timeliness against the national targets",
-    "The chair's commentary",
-    "Quality of reports seen by the panel",
-    "Service plan priorities",
-    "Review of last year's service plan",
-)
+SECTION_TITLES = tuple(section.title for section in SECTIONS)
 
 
 def default_title(data: ReportData) -> str:
@@ -37,23 +28,15 @@ def default_title(data: ReportData) -> str:
     return f"{data.kind[0].upper()}{data.kind[1:]} {data.label}"
 
 
-def _sections(data: ReportData) -> list[tuple[str, list]]:
-    return list(zip(SECTION_TITLES, (
-        written.introduction(data),
-        figures.panel_activity(data),
-        figures.adm_decisions(data),
-        figures.adopters(data),
-        figures.children(data),
-        figures.timeliness(data),
-        written.written(data, "chair_commentary", "The chair's commentary has not been written for this period."),
-        written.written(data, "quality_of_reports", "No account of the quality of reports seen by the panel "
-                                                    "has been written for this period."),
-        written.service_plan(data),
-        written.plan_review(data),
-    )))
+def statutory_basis(data: ReportData) -> str:
+    which = ("the annual report" if is_financial_year(data.span) else
+             "the six-monthly report" if data.kind == "half-year report" else "a report for part of the year")
+    return (f"Why this report is made: the Adoption National Minimum Standards 2011 (standard 25.6) ask for "
+            f"two reports a year on the work of the adoption panel, one six-monthly and one annual. This is "
+            f"{which} of the {data.house.panel} for {data.label}.")
 
 
-def _front(data: ReportData, title: str, made_on: dt.date) -> list:
+def _front(data: ReportData, title: str) -> list:
     s = styles()
     earlier = [label for label, _ in data.years[1:]]
     return [
@@ -63,33 +46,53 @@ def _front(data: ReportData, title: str, made_on: dt.date) -> list:
             ("Period", dates_in_words(data.span)),
             ("Compared with", " and ".join(earlier) + ", the same period one and two years earlier"
              if earlier else "no earlier period"),
-            ("Prepared", long_date(made_on)),
+            ("Prepared", long_date(data.made_on)),
         ], label_width=34 * mm),
-        boxed([para("This report shows no names of children, adopters or birth families: every figure is "
-                    "a count of the agency's records. Members of the panel are shown by their reference "
-                    "on the central list.", s.small)]),
+        boxed([para(statutory_basis(data), s.small),
+               para("This report shows no names of children, adopters, birth families or panel members: every "
+                    "figure is a count of the agency's records, and members are shown by their reference on "
+                    "the central list. Where the agency's records do not reach back to a year, its column says "
+                    "\u201cno records\u201d.", s.small)]),
+        # Not an h1: the contents do not list themselves.
+        para("Contents", ParagraphStyle("contents_heading", parent=s.h1)),
+        contents(),
+        PageBreak(),
     ]
 
 
-def annual_story(data: ReportData, title: str, made_on: dt.date) -> list:
-    story = _front(data, title, made_on)
-    for number, (words, flowables) in enumerate(_sections(data), start=1):
-        # A heading never ends a page: it goes with its section's first block.
-        story.append(KeepTogether([heading(f"{number}. {words}"), *flowables[:1]]))
-        story += flowables[1:]
+def _is_heading(flowable) -> bool:
+    return isinstance(flowable, Paragraph) and flowable.style.name in ("h1", "h2")
+
+
+def annual_story(data: ReportData, title: str, sections: tuple[Section, ...] = SECTIONS) -> list:
+    story = _front(data, title)
+    for number, section in enumerate(sections, start=1):
+        flowables = section.pdf(data)
+        # A heading never ends a page: it goes with its section's first block (opened, since
+        # a KeepTogether inside another pushes what follows it onto the next page).
+        # A sub-heading opening the section goes with the block after it.
+        lead = 0
+        while lead < len(flowables) - 1 and _is_heading(flowables[lead]):
+            lead += 1
+        first = flowables[:lead + 1]
+        if isinstance(first[-1], KeepTogether):
+            first[-1:] = list(first[-1]._content)
+        story.append(KeepTogether([heading(f"{number}. {section.title}"), *first]))
+        story += flowables[lead + 1:]
     return story
 
 
 def annual_report_pdf(session: Session, path: str | os.PathLike, *, date_from, date_to, title: str | None = None,
-                      made_on: dt.date | None = None):
+                      made_on: dt.date | None = None, marking: str | None = None):
     """Write the chair's report for ``date_from`` to ``date_to`` (a financial year makes
     the annual report, a half year the six-monthly one) to ``path``, with the two
-    earlier years beside every figure. Returns the path written."""
-    data = ReportData.gather(session, period(date_from, date_to))
+    earlier years beside every figure. The report is written to be published: it
+    carries a protective ``marking`` only when one is given. Returns the path written."""
+    data = ReportData.gather(session, period(date_from, date_to), made_on=made_on)
     title = (title or "").strip() or default_title(data)
     report_texts.refuse_names(session, title, "the title")
-    story = annual_story(data, title, made_on or dt.date.today())
-    pdf, _pages = render(data.house, story, title=f"{data.house.panel} – {title}",
-                         subject=f"{title} of the {data.house.panel}: {dates_in_words(data.span)}",
-                         footer_title=title)
+    marking = (marking or "").strip() or None
+    pdf, _pages = render_report(data.house, annual_story(data, title), title=f"{data.house.panel} – {title}",
+                                subject=f"{title} of the {data.house.panel}: {dates_in_words(data.span)}",
+                                footer_title=title, marking=marking)
     return write_atomically(path, pdf)

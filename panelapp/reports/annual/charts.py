@@ -14,7 +14,8 @@ from reportlab.graphics.charts.legends import Legend, LineSwatch
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 
-from ...stats.layout import ITEM_TYPE_LABELS
+from ...stats.coverage import NO_RECORDS
+from ...stats.layout import ITEM_TYPE_LABELS, lookup
 from ..fonts import BOLD, REGULAR, register_fonts
 from ..style import CONTENT_WIDTH, INK
 
@@ -77,26 +78,44 @@ def _outline(chart) -> None:
     chart.bars.strokeColor, chart.bars.strokeWidth = INK, OUTLINE
 
 
-def items_by_type_chart(years: list[tuple[str, dict]]) -> Drawing | None:
+def year_legend(years: list[tuple[str, dict]], covered: list[bool]) -> list:
+    """The legend's years, saying which have no records (their bars are left out)."""
+    return [(YEAR_SHADES[n], label if seen else f"{label}: {NO_RECORDS}")
+            for n, ((label, _), seen) in enumerate(zip(years, covered))]
+
+
+def items_by_type_chart(years: list[tuple[str, dict]], covered: list[bool] | None = None) -> Drawing | None:
     """Items heard by type, the three years grouped on each type, newest on top.
-    Types heard in none of the years are left out; None when nothing was heard."""
+    Types heard in none of the years are left out; None when nothing was heard.
+    A year not ``covered`` by the store's records has no bars, and says so in the legend."""
+    covered = covered or [True] * len(years)
     types = [t for t in ITEM_TYPE_LABELS
              if any(figures["panel"]["items_by_type"][t] for _, figures in years)]
     if not types:
         return None
-    row = 9 * len(years) + 10
-    plot_height = row * len(types)
+    return grouped_bars("Chart 1. Items heard by type", [ITEM_TYPE_LABELS[t].capitalize() for t in types],
+                        [[figures["panel"]["items_by_type"][t] if seen else None for t in types]
+                         for (_, figures), seen in zip(years, covered)], year_legend(years, covered))
+
+
+def grouped_bars(title: str, names: list[str], series: list[list], legend: list, *, fmt: str = "%d",
+                 top: float | None = None) -> Drawing:
+    """Horizontal bars, a group per name, a bar per year in each (newest on top);
+    ``series`` newest first, None for a year with no records. ``fmt`` prints each bar's
+    value; ``top`` fixes the axis's end (100 for percentages)."""
+    years = len(series)
+    row = 9 * years + 10
+    plot_height = row * len(names)
     legend_room = 26
     height = plot_height + legend_room + 28
-    drawing = _drawing(height, "Chart 1. Items heard by type")
+    drawing = _drawing(height, title)
     chart = HorizontalBarChart()
     chart.x, chart.y = 130, 16
     chart.width, chart.height = CONTENT_WIDTH - chart.x - 30, plot_height
-    # The first type at the top; within a type the first series is drawn lowest, so the
+    # The first name at the top; within a group the first series is drawn lowest, so the
     # years go in oldest first to put this period on top.
-    oldest_first = list(reversed(years))
-    chart.data = [[figures["panel"]["items_by_type"][t] for t in types] for _, figures in oldest_first]
-    chart.categoryAxis.categoryNames = [ITEM_TYPE_LABELS[t].capitalize() for t in types]
+    chart.data = [[value for value in values] for values in reversed(series)]
+    chart.categoryAxis.categoryNames = names
     chart.categoryAxis.reverseDirection = 1
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = LABEL_SIZE
@@ -105,23 +124,55 @@ def items_by_type_chart(years: list[tuple[str, dict]]) -> Drawing | None:
     chart.categoryAxis.strokeColor = INK
     chart.barSpacing = 1
     chart.groupSpacing = 10
-    top, step = _nice_top(max(max(series) for series in chart.data))
+    if top is None:
+        top, step = _nice_top(max([v for values in chart.data for v in values if v is not None] + [0]))
+    else:
+        step = top / 5
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, step
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = LABEL_SIZE
     chart.valueAxis.visibleGrid = 1
     chart.valueAxis.gridStrokeColor = colors.Color(0.8, 0.8, 0.8)
     chart.valueAxis.gridStrokeWidth = 0.3
-    for n in range(len(years)):
-        chart.bars[n].fillColor = YEAR_SHADES[len(years) - 1 - n]
+    for n in range(years):
+        chart.bars[n].fillColor = YEAR_SHADES[years - 1 - n]
     _outline(chart)
-    _label_values(chart)
+    _label_values(chart, fmt)
     chart.barLabels.boxAnchor = "w"
     chart.barLabels.dx = 3
+    chart.naLabel = None
     drawing.add(chart)
-    drawing.add(_legend(chart.x, height - TITLE_SIZE - 8,
-                        [(YEAR_SHADES[n], label) for n, (label, _) in enumerate(years)]))
+    drawing.add(_legend(chart.x, height - TITLE_SIZE - 8, legend))
     return drawing
+
+
+STAGES = (("stage1", "completed", "within_2_months", "Stage 1 within two months"),
+          ("stage2", "decided", "within_4_months", "Stage 2 within four months"))
+
+
+def stages_chart(years: list[tuple[str, dict]], covered: list[bool]) -> Drawing | None:
+    """The share of each stage of assessment finished within its timescale, three years;
+    None when no stage ended in any of them. A year with none measured has no bar."""
+    def share(figures: dict, stage: str, ended: str, within: str):
+        done = figures["adopters"][f"{stage}_{ended}"]
+        return None if not done else 100 * figures["adopters"][f"{stage}_{within}"] / done
+    series = [[share(figures, *stage[:3]) if seen else None for stage in STAGES]
+              for (_, figures), seen in zip(years, covered)]
+    if all(value is None for values in series for value in values):
+        return None
+    return grouped_bars("Chart 3. Assessments finished within the timescale (per cent)",
+                        [words for *_, words in STAGES], series, year_legend(years, covered),
+                        fmt="%.0f%%", top=100)
+
+
+def needs_chart(years: list[tuple[str, dict]], covered: list[bool], needs: list[tuple[str, str]]) -> Drawing | None:
+    """Children awaiting a match at the end of each year, by need (``needs``: key and words)."""
+    if not needs:
+        return None
+    series = [[lookup(figures, key) for key, _ in needs] if seen else [None] * len(needs)
+              for (_, figures), seen in zip(years, covered)]
+    return grouped_bars("Chart 4. Children awaiting a match at the end of the period, by need",
+                        [words[0].upper() + words[1:] for _, words in needs], series, year_legend(years, covered))
 
 
 FUNNEL = (
@@ -186,16 +237,20 @@ def _clear_of_target(chart, values: list, target: float, top: float) -> None:
             label.dy = level - bar_top + 4
 
 
-def timeliness_chart(years: list[tuple[str, dict]]) -> Drawing:
+def timeliness_chart(years: list[tuple[str, dict]], covered: list[bool] | None = None) -> Drawing:
     """A2 and A10 for the three years (oldest on the left), each against its national
-    target drawn as a dashed line; a year with no child measured shows "none measured"."""
+    target drawn as a dashed line; a year with no child measured shows "none measured",
+    one the store's records do not cover "no records"."""
+    covered = covered or [True] * len(years)
     plot_height = 120
     height = plot_height + 92
-    drawing = _drawing(height, "Chart 3. A2 and A10 against the national targets (average days)")
+    drawing = _drawing(height, "Chart 5. A2 and A10 against the national targets (average days)")
     chronological = list(reversed(years))
+    seen_in_order = list(reversed(covered))
     panel_width = (CONTENT_WIDTH - 40) / 2
     for n, (key, words) in enumerate(TIMELINESS):
-        values = [figures["scorecard"][key]["days"] for _, figures in chronological]
+        values = [figures["scorecard"][key]["days"] if seen else None
+                  for (_, figures), seen in zip(chronological, seen_in_order)]
         target = years[0][1]["scorecard"][key]["target"]
         chart = VerticalBarChart()
         chart.x = 34 + n * (panel_width + 40)
@@ -230,7 +285,8 @@ def timeliness_chart(years: list[tuple[str, dict]]) -> Drawing:
         for column, value in enumerate(values):
             if value is None:
                 middle = chart.x + (column + 0.5) * column_width
-                for line, words_of_line in enumerate(("none", "measured")):
+                for line, words_of_line in enumerate(("none", "measured") if seen_in_order[column]
+                                                     else ("no", "records")):
                     drawing.add(String(middle, chart.y + 14 - line * 9, words_of_line, fontName=REGULAR,
                                        fontSize=VALUE_SIZE, textAnchor="middle", fillColor=INK))
         drawing.add(String(chart.x - 30, chart.y + plot_height + 8, words, fontName=BOLD,
@@ -243,7 +299,7 @@ def timeliness_chart(years: list[tuple[str, dict]]) -> Drawing:
                                fontSize=VALUE_SIZE, fillColor=INK))
     swatch = LineSwatch()
     swatch.strokeColor, swatch.strokeWidth, swatch.strokeDashArray = INK, 1.2, [4, 2]
-    pairs = [(YEAR_SHADES[n], label) for n, (label, _) in enumerate(years)]
+    pairs = year_legend(years, covered)
     pairs.append((swatch, "National target"))
     drawing.add(_legend(34, height - TITLE_SIZE - 8, pairs))
     return drawing

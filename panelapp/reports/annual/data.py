@@ -3,13 +3,15 @@ before it, the chair's texts and plans, and the few agency settings its words na
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
 from ...models import PanelMember
 from ...services import report_texts
 from ...stats import compute_statistics
+from ...stats.coverage import Coverage
 from ...stats.periods import Period
 from ..style import House
 from ..words import ROLES, in_words
@@ -32,14 +34,26 @@ class ReportData:
     adm_working_days: int
     papers_working_days: int
     minutes_working_days: int
+    coverage: Coverage = Coverage.everything()
+    # The date the report is made and the chair signs it off.
+    made_on: dt.date = field(default_factory=dt.date.today)
 
     @property
     def now(self) -> dict:
         """This period's figures."""
         return self.years[0][1]
 
+    def covered(self, section: str) -> list[bool]:
+        """For each of ``years``, whether the store holds ``section``'s records for it
+        ("panel", "adm", "adopters", "children" or "scorecard"; a dotted key names its section)."""
+        return [self.coverage.covers(section, figures) for _, figures in self.years]
+
+    def shown_years(self, section: str) -> list[tuple[str, dict]]:
+        """The years the store holds ``section``'s records for, newest first."""
+        return [year for year, seen in zip(self.years, self.covered(section)) if seen]
+
     @classmethod
-    def gather(cls, session: Session, span: Period) -> "ReportData":
+    def gather(cls, session: Session, span: Period, made_on: dt.date | None = None) -> "ReportData":
         house = House.of(session)
         texts = report_texts.get_report_texts(session, span)
         plan = report_texts.get_service_plan(session, span)
@@ -52,7 +66,8 @@ class ReportData:
             years=years_of(result), texts=texts, plan=plan, previous_plan=previous,
             member_roles=_roles(session), adm_working_days=agency.setting("adm_working_days"),
             papers_working_days=agency.setting("papers_working_days"),
-            minutes_working_days=agency.setting("minutes_working_days"))
+            minutes_working_days=agency.setting("minutes_working_days"), coverage=Coverage.of(session),
+            made_on=made_on or dt.date.today())
 
 
 def _roles(session: Session) -> dict[str, str]:

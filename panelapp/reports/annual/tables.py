@@ -10,6 +10,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
+from ...stats.coverage import NO_RECORDS
 from ...stats.layout import lookup
 from ...stats.periods import period
 from ..style import CONTENT_WIDTH, grid, styles, text
@@ -63,11 +64,14 @@ def value_of(figures: dict, figure: Figure):
 
 
 def three_years(years: list[tuple[str, dict]], rows: list[tuple[str, Figure]], head: str = "",
-                fmt: Callable[[object], str] = shown):
-    """A row per figure, its words then a column per year, this period first."""
+                fmt: Callable[[object], str] = shown, covered: list[bool] | None = None):
+    """A row per figure, its words then a column per year, this period first. A year
+    not ``covered`` by the store's records shows "no records" in every row."""
+    covered = covered or [True] * len(years)
     label_width = CONTENT_WIDTH - YEAR_COLUMN * len(years)
     header = [head, *[number(unbroken(label), _numeric()[1]) for label, _ in years]]
-    body = [[words, *[number(fmt(value_of(figures, figure))) for _, figures in years]]
+    body = [[words, *[number(fmt(value_of(figures, figure)) if seen else NO_RECORDS)
+                      for (_, figures), seen in zip(years, covered)]]
             for words, figure in rows]
     return grid(header, body, [label_width] + [YEAR_COLUMN] * len(years))
 

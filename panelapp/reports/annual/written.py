@@ -7,8 +7,8 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether
 
 from ...enums import ITEM_TYPES
-from ..style import CONTENT_WIDTH, boxed, gap, heading, para, styles
-from ..words import plural, short_date
+from ..style import CONTENT_WIDTH, boxed, facts, gap, heading, para, styles
+from ..words import long_date, plural, short_date
 from .data import ReportData
 from .labels import is_financial_year, period_label
 from .prose import prose
@@ -35,7 +35,7 @@ def generated_introduction(data: ReportData) -> str:
     deferred = sum(panel["outcomes_by_type"][t]["deferred"] for t in ITEM_TYPES)
     adm, adopters, children = now["adm"], now["adopters"], now["children"]
     heard = f"heard {plural(panel['items_heard'], 'item')}"
-    if earlier is not None:
+    if earlier is not None and data.covered("panel")[1]:
         heard += f" (against {earlier['panel']['items_heard']} in {earlier_label})"
     sentences = [
         f"This {data.kind} covers the work of the {data.house.panel} of {data.house.name} "
@@ -117,3 +117,15 @@ def _plan_table(priorities: list[dict], with_progress: bool):
             row.append(entry["progress"] or "not recorded")
         rows.append(row)
     return plain_table(header, rows, widths)
+
+
+def sign_off(data: ReportData) -> list:
+    """The chair's dated sign-off, with a line to sign on the printed copy; no name is
+    printed, since the report is published."""
+    return [KeepTogether([
+        para(f"I confirm that this {data.kind} is a true account of the work of the {data.house.panel} "
+             f"for {data.label}, made from the agency's records on {long_date(data.made_on)}."),
+        gap(8),
+        facts([("Signed", "_" * 48), ("", f"Chair of the {data.house.panel}"),
+               ("Date", long_date(data.made_on))], label_width=24 * mm),
+    ])]
