@@ -60,6 +60,12 @@ def text_of(path) -> str:
     return " ".join(" ".join(page.extract_text() or "" for page in reader.pages).split())
 
 
+def body_of(path) -> str:
+    """The text after the front page (whose contents list every heading)."""
+    reader = PdfReader(str(path))
+    return " ".join(" ".join(page.extract_text() or "" for page in reader.pages[1:]).split())
+
+
 def said(words: str) -> str:
     return " ".join(words.split())
 
@@ -88,13 +94,14 @@ def made(tmp_path_factory, northshire_doc):
     yield {"store": store, "db": str(folder / "northshire.sqlite"), "folder": folder, "names": names,
            "stats": statistics,
            "fy": folder / "fy2024.pdf", "h2": folder / "2024H2.pdf",
-           "fy_text": text_of(folder / "fy2024.pdf"), "h2_text": text_of(folder / "2024H2.pdf")}
+           "fy_text": text_of(folder / "fy2024.pdf"), "h2_text": text_of(folder / "2024H2.pdf"),
+           "fy_body": body_of(folder / "fy2024.pdf"), "h2_body": body_of(folder / "2024H2.pdf")}
     store.dispose()
 
 
 # -- the report ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("which", ["fy_text", "h2_text"])
+@pytest.mark.parametrize("which", ["fy_body", "h2_body"])
 def test_every_section_heading_is_there_in_order(made, which):
     words = made[which]
     at = [words.find(f"{n}. {title}") for n, title in enumerate(SECTION_TITLES, start=1)]
@@ -166,7 +173,7 @@ def test_the_chairs_texts_and_plans_appear(made):
     assert "Recruit adopters for sibling groups Head of Service 31 March 2026" in words
     assert "Panel adviser 30 September 2025" in words
     # The review shows last year's plan with the progress recorded on it.
-    review = words[words.index("10. Review of last year's service plan"):]
+    review = words[words.rindex("14. Review of last year's service plan"):]
     assert "The priorities set in the report for 2023-24" in review
     assert "Start early permanence Family finding manager 30 September 2024 Done: nine approvals" in review
 
@@ -175,14 +182,15 @@ def test_the_introduction_is_generated_only_when_none_is_written(made):
     fy, h2 = made["fy_text"], made["h2_text"]
     assert "PanelApp generated this one from the figures" in fy
     assert "In 2024-25 the panel met 22 times" in fy
-    assert H2_INTRODUCTION in h2 and "generated" not in h2.split("2. Panel activity")[0]
+    assert H2_INTRODUCTION in h2 and "generated" not in made["h2_body"].split("2. Panel activity")[0]
 
 
 def test_the_charts_are_drawn(made):
     for which in ("fy", "h2"):
         words = made[f"{which}_text"]
         for title in ("Chart 1. Items heard by type", "Chart 2. The adopter journey",
-                      "Chart 3. A2 and A10 against the national targets", "National target", "target 121"):
+                      "Chart 3. Assessments finished within the timescale", "Chart 4. Children awaiting a match",
+                      "Chart 5. A2 and A10 against the national targets", "National target", "target 121"):
             assert title in words, (which, title)
         reader = PdfReader(str(made[which]))
         # Each chart's bars are filled rectangles in the page's content stream.
@@ -190,13 +198,14 @@ def test_the_charts_are_drawn(made):
         assert rectangles > 40
 
 
-def test_house_style_on_every_page(made):
+def test_house_style_on_every_page_and_no_marking_unless_chosen(made):
     reader = PdfReader(str(made["fy"]))
     pages = len(reader.pages)
     assert pages >= 4
     for number, page in enumerate(reader.pages, start=1):
         words = " ".join(page.extract_text().split())
-        assert "CONFIDENTIAL" in words and f"Page {number} of {pages}" in words
+        assert f"Page {number} of {pages}" in words
+        assert "CONFIDENTIAL" not in words and "OFFICIAL" not in words
     assert reader.metadata.title == "Northshire Adoption Panel – Annual report 2024-25"
     fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]
              for page in reader.pages for f in page["/Resources"]["/Font"].values()}
@@ -379,3 +388,85 @@ def test_the_command_line_stores_texts_and_plans_and_writes_the_report(made, tmp
     assert "is not JSON (line 1" in capsys.readouterr().err
     assert main(["--db", db, "report", "annual", "--year", "2024", "--half", "2024H2", "--out", str(out)]) == 1
     assert "give the period one way" in capsys.readouterr().err
+
+
+# -- a published document (issue 12) and the new figures (issue 18) ---------------------------
+
+def test_published_document_metadata_language_and_bookmarks(made):
+    reader = PdfReader(str(made["fy"]))
+    metadata = {key: str(value) for key, value in reader.metadata.items()}
+    assert metadata["/Author"] == "Northshire Adoption Panel, Northshire Council Adoption Agency"
+    people = made["names"]["members"] + made["names"]["children"] + made["names"]["adopters"] + [CHAIR.display_name]
+    assert not [name for name in people for value in metadata.values() if name in value]
+    assert "CONFIDENTIAL" not in metadata.get("/Keywords", "")
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    outline = [entry["/Title"] for entry in reader.outline if not isinstance(entry, list)]
+    assert outline == [f"{n}. {title}" for n, title in enumerate(SECTION_TITLES, start=1)]
+    # Sub-headings sit under their section; each bookmark opens the page its heading is on.
+    nested = [entry for entry in reader.outline if isinstance(entry, list)]
+    assert any("Withdrawals by stage" in [e["/Title"] for e in group] for group in nested)
+    for entry in reader.outline:
+        if not isinstance(entry, list):
+            page = reader.get_destination_page_number(entry)
+            assert entry["/Title"] in " ".join(reader.pages[page].extract_text().split())
+
+
+def test_contents_statutory_basis_and_sign_off(made):
+    reader = PdfReader(str(made["fy"]))
+    front = " ".join(reader.pages[0].extract_text().split())
+    assert "Adoption National Minimum Standards 2011 (standard 25.6)" in front
+    assert "one six-monthly and one annual. This is the annual report" in front
+    assert "Contents" in front
+    # Laid out as printed, so each page number stays on its entry's line.
+    contents = reader.pages[0].extract_text(extraction_mode="layout")
+    for number, title in enumerate(SECTION_TITLES, start=1):
+        entry = re.search(rf"^\s*{number}\. {re.escape(title)}[. ]*(\d+)\s*$", contents, re.MULTILINE)
+        assert entry, title
+        page = int(entry.group(1))
+        assert f"{number}. {title}" in " ".join(reader.pages[page - 1].extract_text().split())
+    h2 = made["h2_text"]
+    assert "This is the six-monthly report" in h2
+    last = " ".join(reader.pages[-1].extract_text().split())
+    assert "Sign-off by the panel chair" in last and "Chair of the Northshire Adoption Panel" in last
+    assert re.search(r"Date \w+day \d+ \w+ \d{4}", last)
+
+
+def test_the_new_figures_stand_in_the_report(made):
+    words = made["fy_body"]
+    years = [made["stats"]["fy"], *made["stats"]["fy"]["previous"]]
+    shares = " ".join("–" if y["children"]["adopted_ethnic_minority"]["percent"] is None
+                      else f"{y['children']['adopted_ethnic_minority']['percent']}%" for y in years)
+    assert f"Share from Black and minority ethnic groups {shares}" in words
+    with_needs = " ".join(str(y["children"]["awaiting_match_with_needs"]) for y in years)
+    assert f"With one or more additional needs {with_needs}" in words
+    disability = " ".join(str(y["children"]["awaiting_match_by_need"].get("disability", 0)) for y in years)
+    assert f"With disability {disability}" in words
+    over_five = " ".join(str(y["children"]["awaiting_match_aged_5_or_over"]) for y in years)
+    assert f"Aged five or over {over_five}" in words
+    stage1 = " ".join(str(y["adopters"]["stage1_within_2_months"]) for y in years)
+    assert f"Completed within two months of starting {stage1}" in words
+    stage2 = " ".join(str(y["adopters"]["stage2_within_4_months"]) for y in years)
+    assert f"Approved within four months of Stage 2 starting {stage2}" in words
+    in_stage1 = " ".join(str(y["adopters"]["withdrawals_by_stage"]["stage1"]) for y in years)
+    assert f"Withdrew during Stage 1 {in_stage1}" in words
+    final_negative = " ".join(str(y["adm"]["qd_outcomes"]["final_negative"]) for y in years)
+    assert f"Final decision not to approve {final_negative}" in words
+
+
+def test_a_year_before_the_store_began_says_no_records(made, tmp_path):
+    with made["store"].session() as session:
+        annual_report_pdf(session, tmp_path / "fy2023.pdf", date_from=FY2023[0], date_to=FY2023[1],
+                          made_on=D(2024, 6, 3), marking="OFFICIAL")
+    reader = PdfReader(str(tmp_path / "fy2023.pdf"))
+    words = body_of(tmp_path / "fy2023.pdf")
+    # The meetings begin in April 2022: 2021-22 has no panel records, while the children's
+    # and households' histories reach back before it.
+    assert "Meetings held 21 22 no records" in words
+    assert "Qualifying determinations made 2 5 no records" in words
+    assert "M01 Chair, Independent member 18 of 21 (85.7%) 18 of 22 (81.8%) no records" in words
+    assert "2021-22: no records" in words  # the legend of the chart of items
+    assert re.search(r"Placement orders 29 31 \d+", words)
+    assert "against 79 in 2022-23" in words
+    assert "Date Monday 3 June 2024" in words
+    # A marking chosen for this copy is on every page.
+    assert all("OFFICIAL" in page.extract_text() for page in reader.pages)

@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..fonts import BOLD, REGULAR
@@ -29,6 +29,9 @@ def contents() -> TableOfContents:
     """The contents: each numbered section and its page, filled in on the second pass."""
     s = styles()
     toc = TableOfContents(dotsMinLevel=0)
+    # A table's own font defaults to Helvetica, which would be named though never embedded.
+    toc.tableStyle = TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                 ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
     toc.levelStyles = [ParagraphStyle("contents", parent=s.body, fontSize=10, leading=15, spaceAfter=0,
                                       leftIndent=0, firstLineIndent=0)]
     return toc
