@@ -7,6 +7,7 @@ counting runs in the task runner, in its own session.
 """
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
@@ -21,6 +22,8 @@ from panelapp.reports.annual.labels import dates_in_words, report_kind
 from panelapp.reports.annual.tables import years_of
 from panelapp.stats import compute_statistics, financial_year, half_year
 from panelapp.stats.compute import EARLIER_YEARS
+from panelapp.stats.coverage import SECTIONS as COVERED_SECTIONS
+from panelapp.stats.coverage import Coverage, agency_name
 from panelapp.stats.layout import PERIOD_HEADINGS
 from panelapp.stats.periods import Period, period
 
@@ -62,10 +65,18 @@ def span_of(name: str) -> Period:
     return Period(*(half_year(name) if "H" in name else financial_year(int(name))))
 
 
-def count_figures(task: Task, store: Store, start: dt.date, end: dt.date) -> dict:
+@dataclass(frozen=True)
+class Counted:
+    """What a count gives the page: ``result`` as ``compute_statistics(..., with_previous=True)``
+    gives it, which periods the store's records cover, and the agency the figures are of."""
+    result: dict
+    coverage: Coverage
+    agency: str | None
+
+
+def count_figures(task: Task, store: Store, start: dt.date, end: dt.date) -> Counted:
     """The worker: the period's figures and the same period's one and two years earlier,
-    one period at a time so the user sees progress and can stop between them. The
-    result is ``compute_statistics(..., with_previous=True)``'s."""
+    one period at a time so the user sees progress and can stop between them."""
     span = period(start, end)
     spans = [span, *(span.years_earlier(years) for years in EARLIER_YEARS)]
     counted = []
@@ -73,8 +84,10 @@ def count_figures(task: Task, store: Store, start: dt.date, end: dt.date) -> dic
         for n, each in enumerate(spans):
             task.progress(n / len(spans), f"Counting {period_label(each)} ({n + 1} of {len(spans)})…")
             counted.append(compute_statistics(session, each.start, each.end, with_previous=False))
+        coverage = Coverage.of(session)
+        agency = agency_name(session)
     task.progress(1.0, "")
-    return {**counted[0], "previous": counted[1:]}
+    return Counted({**counted[0], "previous": counted[1:]}, coverage, agency)
 
 
 def to_qdate(day: dt.date) -> QDate:
@@ -96,6 +109,7 @@ class StatisticsPage(QWidget):
         self.dialog: ReportTextsDialog | None = None
         self.today = today or dt.date.today()
         self.result: dict | None = None
+        self.counted: Counted | None = None
         self.span: Period | None = None  # the period whose figures are shown
         self.shown_choice: str | None = None
         self._task: Task | None = None
@@ -240,7 +254,7 @@ class StatisticsPage(QWidget):
         counted: list[Task] = []
         task = self.runner.submit(count_figures, self.store, start, end, name="statistics",
                                   on_progress=self._progressed, owner=self,
-                                  on_done=lambda result: self._show(counted[0], choice, result),
+                                  on_done=lambda done: self._show(counted[0], choice, done),
                                   on_error=lambda exc, _d: self._failed(counted[0], exc),
                                   on_cancelled=lambda: self._cancelled(counted[0]))
         counted.append(task)
@@ -311,14 +325,16 @@ class StatisticsPage(QWidget):
         return f"{period_label(self.span)} ({dates_in_words(self.span)})"
 
     # -- the figures ------------------------------------------------------------
-    def _show(self, task: Task, choice: str, result: dict) -> None:
+    def _show(self, task: Task, choice: str, counted: Counted) -> None:
         if not self._settled(task):
             return
-        self.result = result
+        result = counted.result
+        self.result, self.counted = result, counted
         self.span = period(result["period"]["from"], result["period"]["to"])
         self.shown_choice = choice
         years = years_of(result)
-        self.tree.show_years(result, years)
+        self.tree.show_years(result, years, {section: [counted.coverage.covers(section, figures)
+                                                       for _, figures in years] for section in COVERED_SECTIONS})
         self.charts.show_years(years)
         self.records.reset()
         self._exports_enabled()
@@ -396,9 +412,10 @@ class StatisticsPage(QWidget):
 
     def save_figures(self, path) -> Task | None:
         """The figures shown, written to ``path`` as an Excel workbook in the runner."""
-        if self.result is None:
+        if self.counted is None:
             return None
-        return self.saver.save(f"the figures for {period_label(self.span)}", write_figures, self.result, path)
+        return self.saver.save(f"the figures for {period_label(self.span)}", write_figures, self.result, path,
+                               self.counted.agency, self.counted.coverage)
 
     def focus_search(self) -> None:
         self.chooser.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 from panelapp.db import Store
 from panelapp.stats import explain, explainable_keys
-from panelapp.stats.layout import ATTENDANCE
+from panelapp.stats.layout import ATTENDANCE, BY_NEED
 
 from .tasks import Task, TaskRunner
 
 # Figures worked out from records rather than counting them.
-MEASURED_ENDINGS = (".days", ".percent", "median_working_days")
+MEASURED_ENDINGS = (".days", ".percent", "median_working_days", "_median_days")
 HINT = ("Click a figure, or choose it and press Enter, to list the records behind it. "
         "Click a year's column to see that year's records.")
 
@@ -36,7 +36,7 @@ class Question:
 
 
 def can_explain(key: str) -> bool:
-    return key in _EXPLAINABLE or key.startswith(ATTENDANCE + ".")
+    return key in _EXPLAINABLE or key.startswith((ATTENDANCE + ".", BY_NEED + "."))
 
 
 _EXPLAINABLE = frozenset(explainable_keys())

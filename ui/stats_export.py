@@ -18,6 +18,7 @@ from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.reports.annual import annual_report_pdf
 from panelapp.stats import export_xlsx
+from panelapp.stats.coverage import Coverage
 
 from .progress import ProgressOwner, TaskProgressDialog
 from .tasks import Task, TaskRunner
@@ -65,10 +66,13 @@ def write_report(task: Task, store: Store, start: dt.date, end: dt.date, path) -
     return written_in_place(task, path, write)
 
 
-def write_figures(task: Task, result: dict, path) -> Path:
-    """The worker for the workbook: the figures already counted, three periods side by side."""
+def write_figures(task: Task, result: dict, path, agency: str | None = None, coverage: Coverage | None = None
+                  ) -> Path:
+    """The worker for the workbook: the figures already counted, three periods side by side,
+    the agency named, "no records" where the store's records do not reach."""
     task.progress(0.2, "Writing the figures…")
-    return written_in_place(task, path, lambda temporary: export_xlsx(result, temporary))
+    return written_in_place(task, path, lambda temporary: export_xlsx(result, temporary, agency=agency,
+                                                                      coverage=coverage))
 
 
 class Saver(ProgressOwner):

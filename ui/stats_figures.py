@@ -5,7 +5,9 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
-from panelapp.stats.layout import ATTENDANCE, OUTCOME_LABELS, PERIOD_HEADINGS, SECTIONS, attendance_table, lookup
+from panelapp.stats.coverage import NO_RECORDS
+from panelapp.stats.layout import (ATTENDANCE, BY_NEED, OUTCOME_LABELS, PERIOD_HEADINGS, SECTIONS, attendance_table,
+                                   lookup, rows_of)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -13,6 +15,10 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole + 2
 NUMBER = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 WORDS = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 ATTENDANCE_HEADING = "Attendance (present, of the meetings held while on the central list)"
+# Figures shown folded under the figure they split: (first part of their key, the key they split).
+SPLITS = (("adm.qd_outcomes.", "adm.qualifying_determinations"),
+          ("adopters.withdrawals_by_stage.", "adopters.withdrawals.total"),
+          (BY_NEED + ".", "children.awaiting_match_with_needs"))
 
 
 def cell(key: str, value) -> str:
@@ -78,8 +84,10 @@ class FiguresTree(QTreeView):
     def heading(self, column: int) -> str:
         return self.figures.headerData(column, Qt.Orientation.Horizontal) or ""
 
-    def show_years(self, result: dict, years: list[tuple[str, dict]]) -> None:
-        """``years``: (label, figures) of ``result``'s periods, newest first."""
+    def show_years(self, result: dict, years: list[tuple[str, dict]], covered: dict[str, list[bool]] | None = None
+                   ) -> None:
+        """``years``: (label, figures) of ``result``'s periods, newest first; ``covered``: for
+        each section, whether the store's records reach each of them ("no records" where not)."""
         self._set_headings(["Figure", *(f"{heading}\n{label}" for heading, (label, _)
                                         in zip(PERIOD_HEADINGS, years))])
         # Sections the user folded stay folded when another period is shown.
@@ -88,26 +96,36 @@ class FiguresTree(QTreeView):
                   if not self.isExpanded(self.figures.index(n, 0))}
         self.figures.setRowCount(0)
         figures = [f for _, f in years]
-        for _key, heading, rows in SECTIONS:
+        for section_key, heading, rows in SECTIONS:
+            seen = (covered or {}).get(section_key, [True] * len(figures))
             section = self._section(heading)
             types: dict[str, QStandardItem] = {}
-            for key, words in rows:
+            split: dict[str, QStandardItem] = {}
+            for key, words in rows_of(rows, figures):
                 parts = key.split(".")
+                whole = next((of for start, of in SPLITS if key.startswith(start)), None)
                 if key.startswith("panel.outcomes_by_type."):
                     # Under its item type, folded: thirty-two outcome rows would bury the rest.
                     parent, shown_words = types[parts[2]], OUTCOME_LABELS[parts[3]].capitalize()
+                elif whole in split:
+                    words_after = words.split(": ", 1)[-1]
+                    parent, shown_words = split[whole], words_after[0].upper() + words_after[1:]
                 else:
                     parent, shown_words = section, words
-                texts = [cell(key, value) for value in (lookup(f, key) for f in figures)]
-                item = self._figure(parent, key, words, shown_words, [lookup(f, key) for f in figures], texts)
+                values = [lookup(f, key) if shown else None for f, shown in zip(figures, seen)]
+                texts = [cell(key, value) if shown else NO_RECORDS for value, shown in zip(values, seen)]
+                item = self._figure(parent, key, words, shown_words, values, texts)
                 if key.startswith("panel.items_by_type."):
                     types[parts[2]] = item
+                split[key] = item
         section = self._section(ATTENDANCE_HEADING)
+        seen = (covered or {}).get("panel", [True] * len(figures))
         for member, *counts in attendance_table(result)[1]:
             pairs = [counts[n:n + 2] for n in range(0, len(counts), 2)]
             self._figure(section, f"{ATTENDANCE}.{member}.present", f"{member}: meetings attended", member,
                          [present for present, _ in pairs],
-                         ["–" if present is None else f"{present} of {expected}" for present, expected in pairs])
+                         [NO_RECORDS if not shown else "–" if present is None else f"{present} of {expected}"
+                          for (present, expected), shown in zip(pairs, seen)])
         for row in range(self.figures.rowCount()):
             self.setFirstColumnSpanned(row, root, True)
             index = self.figures.index(row, 0)

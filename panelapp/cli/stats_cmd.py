@@ -5,13 +5,10 @@ from __future__ import annotations
 import json
 import sys
 
-from sqlalchemy import select
-
 from ..db import open_store
 from ..errors import PanelAppError
-from ..models import Agency
 from ..stats import compute_statistics, explain, export_xlsx, financial_year, half_year
-from ..stats.coverage import Coverage
+from ..stats.coverage import Coverage, agency_name
 from ..stats.periods import parse_day
 from ..stats.text import render_table
 
@@ -64,7 +61,7 @@ def run_stats(args) -> int:
                     print(ref)
                 return 0
             result = compute_statistics(session, date_from, date_to)
-            agency = session.execute(select(Agency.name)).scalars().first()
+            agency = agency_name(session)
             coverage = Coverage.of(session)
     finally:
         store.dispose()

@@ -17,7 +17,7 @@ from sqlmodel import Session
 
 from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from .periods import parse_day
-from .scope import CHILD, HOUSEHOLD, MEETING
+from .scope import AGENCY, CHILD, HOUSEHOLD, MEETING
 
 NO_RECORDS = "no records"
 SECTIONS = ("panel", "adm", "adopters", "children", "scorecard")
@@ -57,3 +57,8 @@ def _earliest(session: Session, table, columns: list[str]) -> dt.date | None:
     dates = [day for day in firsts if day is not None]
     return min(dates) if dates else None
 
+
+
+def agency_name(session: Session) -> str | None:
+    """The agency's name, for a file of figures to say whose they are."""
+    return session.execute(select(AGENCY.c.name)).scalars().first()

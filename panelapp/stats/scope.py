@@ -22,6 +22,7 @@ ADM = AdmDecision.__table__
 HOUSEHOLD = Household.__table__
 ITEM_HOUSEHOLD = ItemHousehold.__table__
 CHILD = Child.__table__
+AGENCY = Agency.__table__
 CHILD_NEED = ChildNeed.__table__
 MEMBER = PanelMember.__table__
 ATTENDANCE = Attendance.__table__

@@ -251,9 +251,9 @@ def test_cancelling_a_save_writes_nothing(qtbot, fy2024, tmp_path, monkeypatch):
     gate = threading.Event()
     real = ui.stats_export.export_xlsx
 
-    def held_back(result, path):
+    def held_back(result, path, **named):
         gate.wait(10)
-        return real(result, path)
+        return real(result, path, **named)
 
     monkeypatch.setattr(ui.stats_export, "export_xlsx", held_back)
     target = tmp_path / "figures.xlsx"
@@ -263,3 +263,44 @@ def test_cancelling_a_save_writes_nothing(qtbot, fy2024, tmp_path, monkeypatch):
         gate.set()
     assert finished.args[0] == "cancelled"
     assert [p.name for p in tmp_path.iterdir() if "figures" in p.name] == []
+
+
+def test_equality_needs_and_timeliness_with_the_records_behind_each(qtbot, fy2024, expected):
+    page, records = fy2024, fy2024.records
+    years = [expected, *expected["previous"]]
+    assert texts(page, "adopters.stage1_within_2_months") == [str(y["adopters"]["stage1_within_2_months"])
+                                                              for y in years]
+    assert texts(page, "children.adopted_ethnic_minority.percent") == [
+        "–" if y["children"]["adopted_ethnic_minority"]["percent"] is None
+        else f"{y['children']['adopted_ethnic_minority']['percent']:g}%" for y in years]
+    # Each need is a row folded under the children with needs; a need absent in a year counts 0 there.
+    needs = page.tree.figure_item("children.awaiting_match_with_needs")
+    trauma = page.tree.figure_item("children.awaiting_match_by_need.trauma")
+    assert trauma.model_index().parent() == needs.model_index()
+    assert trauma.text(0) == "Trauma"
+    assert texts(page, "children.awaiting_match_by_need.trauma") == [
+        str(y["children"]["awaiting_match_by_need"].get("trauma", 0)) for y in years]
+    final = page.tree.figure_item("adm.qd_outcomes.final_negative")
+    assert final.model_index().parent() == page.tree.figure_index("adm.qualifying_determinations")
+    for key, want in (("children.awaiting_match_by_need.disability", 6),
+                      ("children.awaiting_match_aged_5_or_over", 16),
+                      ("adopters.withdrawals_by_stage.stage1", 6),
+                      ("adm.qd_outcomes.representations", 1),
+                      ("children.adopted_ethnic_minority.ethnic_minority", 8)):
+        page.tree.setExpanded(page.tree.figure_index(key).parent(), True)
+        with qtbot.waitSignal(records.shown, timeout=10_000) as shown:
+            click(qtbot, page.tree, page.tree.figure_item(key), 1)
+        assert len(shown.args[0]) == want == records.refs.count(), key
+        assert records.words.text().endswith("the same as the figure."), key
+    with qtbot.waitSignal(records.shown, timeout=10_000) as shown:
+        page.explain_item(page.tree.figure_item("adopters.stage2_median_days"), 1)
+    assert len(shown.args[0]) == expected["adopters"]["stage2_decided"]
+    assert "worked out from these" in records.words.text()
+
+
+def test_a_year_before_the_store_began_shows_no_records(qtbot, page):
+    choose(qtbot, page, "2023")
+    assert texts(page, "panel.meetings_held") == ["21", "22", "no records"]
+    assert texts(page, "panel.attendance.M01.present")[2] == "no records"
+    # The children's histories reach back before the first meeting.
+    assert texts(page, "children.placement_orders")[2] != "no records"
