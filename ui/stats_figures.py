@@ -6,8 +6,16 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QWidget
 
 from panelapp.stats.coverage import NO_RECORDS
-from panelapp.stats.layout import (ATTENDANCE, BY_NEED, OUTCOME_LABELS, PERIOD_HEADINGS, SECTIONS, attendance_table,
-                                   lookup, rows_of)
+from panelapp.stats.layout import (
+    ATTENDANCE,
+    BY_NEED,
+    OUTCOME_LABELS,
+    PERIOD_HEADINGS,
+    SECTIONS,
+    attendance_table,
+    lookup,
+    rows_of,
+)
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 1

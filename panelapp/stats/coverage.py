@@ -30,7 +30,7 @@ class Coverage:
     begins: dict[str, dt.date | None]
 
     @classmethod
-    def of(cls, session: Session) -> "Coverage":
+    def of(cls, session: Session) -> Coverage:
         meetings = session.execute(select(func.min(MEETING.c.meeting_date))).scalar()
         households = _earliest(session, HOUSEHOLD, [*HOUSEHOLD_MILESTONES, "withdrawal_date"])
         children = _earliest(session, CHILD, list(CHILD_MILESTONES))
@@ -38,7 +38,7 @@ class Coverage:
                     "scorecard": children})
 
     @classmethod
-    def everything(cls) -> "Coverage":
+    def everything(cls) -> Coverage:
         """Every period counts as covered: for figures shown without a store behind them."""
         return cls({section: dt.date.min for section in SECTIONS})
 

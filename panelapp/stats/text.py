@@ -18,9 +18,9 @@ def render_table(result: dict) -> str:
     sections = [(title, rows_of(rows, results)) for _, title, rows in SECTIONS]
     label_width = max(len(label) for _, rows in sections for _, label in rows)
     lines = [_header(label_width, periods)]
-    for title, rows in sections:
+    for title, figure_rows in sections:
         lines += ["", title]
-        for key, label in rows:
+        for key, label in figure_rows:
             values = "".join(_cell(lookup(figures, key)).rjust(COLUMN) for _, figures in periods)
             lines.append(f"  {label.ljust(label_width)}{values}")
     headings, rows = attendance_table(result)

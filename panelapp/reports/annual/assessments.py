@@ -33,9 +33,9 @@ def timeliness_rows() -> list[tuple[str, Figure]]:
 
 
 def withdrawal_rows() -> list[tuple[str, Figure]]:
-    return [(f"Withdrew {STAGE_LABELS[stage]}" if stage != "unknown" else "Stage not recorded",
-             f"adopters.withdrawals_by_stage.{stage}") for stage in (*WITHDRAWAL_STAGES, "unknown")] + [
-        ("All withdrawals", "adopters.withdrawals.total")]
+    rows: list[tuple[str, Figure]] = [(f"Withdrew {STAGE_LABELS[stage]}" if stage != "unknown" else "Stage not recorded",
+             f"adopters.withdrawals_by_stage.{stage}") for stage in (*WITHDRAWAL_STAGES, "unknown")]
+    return [*rows, ("All withdrawals", "adopters.withdrawals.total")]
 
 
 def adopter_timeliness(data: ReportData) -> list:

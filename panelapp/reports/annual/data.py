@@ -34,7 +34,7 @@ class ReportData:
     adm_working_days: int
     papers_working_days: int
     minutes_working_days: int
-    coverage: Coverage = Coverage.everything()
+    coverage: Coverage = field(default_factory=Coverage.everything)
     # The date the report is made and the chair signs it off.
     made_on: dt.date = field(default_factory=dt.date.today)
 

@@ -15,12 +15,32 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    TableStyle,
+)
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..fonts import BOLD, REGULAR
-from ..style import (CREATOR, CONTENT_WIDTH, INK, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MUTED, PAGE_HEIGHT,
-                     PAGE_WIDTH, RULE, House, draw_marking, fit, styles)
+from ..style import (
+    CONTENT_WIDTH,
+    CREATOR,
+    INK,
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    MUTED,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    RULE,
+    House,
+    draw_marking,
+    fit,
+    styles,
+)
 
 LANGUAGE = "en-GB"
 

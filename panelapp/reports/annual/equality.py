@@ -22,7 +22,7 @@ def ethnicity_rows() -> list[tuple[str, Figure]]:
     ]
 
 
-def need_rows(data: ReportData) -> list[tuple[str, Figure]]:
+def need_rows(data: ReportData) -> list[tuple[str, str]]:
     """The needs of the children waiting in any of the three years, most frequent first."""
     shown = [figures for (_, figures), seen in zip(data.years, data.covered("children")) if seen]
     return [(f"With {need_words(need)}", f"{BY_NEED}.{need}") for need in needs_of(shown)]

@@ -10,8 +10,8 @@ row functions of ``figures``, ``assessments`` and ``equality`` (words and keys).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from . import assessments, equality, figures, written
 from .data import ReportData

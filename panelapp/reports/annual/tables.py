@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Callable, Union
+from collections.abc import Callable, Sequence
+from typing import Union
 
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -63,7 +64,7 @@ def value_of(figures: dict, figure: Figure):
     return figure(figures) if callable(figure) else lookup(figures, figure)
 
 
-def three_years(years: list[tuple[str, dict]], rows: list[tuple[str, Figure]], head: str = "",
+def three_years(years: list[tuple[str, dict]], rows: Sequence[tuple[str, Figure]], head: str = "",
                 fmt: Callable[[object], str] = shown, covered: list[bool] | None = None):
     """A row per figure, its words then a column per year, this period first. A year
     not ``covered`` by the store's records shows "no records" in every row."""
