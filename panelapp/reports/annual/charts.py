@@ -8,6 +8,7 @@ has a legend; so a chart photocopied in grey still reads without colour.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend, LineSwatch
@@ -16,6 +17,7 @@ from reportlab.lib import colors
 
 from ...stats.coverage import NO_RECORDS
 from ...stats.layout import ITEM_TYPE_LABELS, lookup
+from ...stats.numbers import percent
 from ..fonts import BOLD, REGULAR, register_fonts
 from ..style import CONTENT_WIDTH, INK
 
@@ -67,7 +69,7 @@ def _nice_top(highest: float) -> tuple[float, float]:
     return step * math.ceil(highest * 1.12 / step), step
 
 
-def _label_values(chart, fmt: str = "%d") -> None:
+def _label_values(chart, fmt: str | Callable = "%d") -> None:
     chart.barLabelFormat = fmt
     chart.barLabels.fontName = REGULAR
     chart.barLabels.fontSize = VALUE_SIZE
@@ -98,7 +100,7 @@ def items_by_type_chart(years: list[tuple[str, dict]], covered: list[bool] | Non
                          for (_, figures), seen in zip(years, covered)], year_legend(years, covered))
 
 
-def grouped_bars(title: str, names: list[str], series: list[list], legend: list, *, fmt: str = "%d",
+def grouped_bars(title: str, names: list[str], series: list[list], legend: list, *, fmt: str | Callable = "%d",
                  top: float | None = None) -> Drawing:
     """Horizontal bars, a group per name, a bar per year in each (newest on top);
     ``series`` newest first, None for a year with no records. ``fmt`` prints each bar's
@@ -154,15 +156,15 @@ def stages_chart(years: list[tuple[str, dict]], covered: list[bool]) -> Drawing 
     """The share of each stage of assessment finished within its timescale, three years;
     None when no stage ended in any of them. A year with none measured has no bar."""
     def share(figures: dict, stage: str, ended: str, within: str):
-        done = figures["adopters"][f"{stage}_{ended}"]
-        return None if not done else 100 * figures["adopters"][f"{stage}_{within}"] / done
+        # Rounded as the table beside it rounds (half up, one place), so the two agree.
+        return percent(figures["adopters"][f"{stage}_{within}"], figures["adopters"][f"{stage}_{ended}"])
     series = [[share(figures, *stage[:3]) if seen else None for stage in STAGES]
               for (_, figures), seen in zip(years, covered)]
     if all(value is None for values in series for value in values):
         return None
     return grouped_bars("Chart 3. Assessments finished within the timescale (per cent)",
                         [words for *_, words in STAGES], series, year_legend(years, covered),
-                        fmt="%.0f%%", top=100)
+                        fmt=lambda value: f"{value:g}%", top=100)
 
 
 def needs_chart(years: list[tuple[str, dict]], covered: list[bool], needs: list[tuple[str, str]]) -> Drawing | None:
