@@ -45,9 +45,10 @@ def adopter_timeliness(data: ReportData) -> list:
         KeepTogether([
             para("The Adoption Agencies Regulations 2005 (regulation 30B) expect Stage 1, the pre-assessment, "
                  "to take two months, and Stage 2, the assessment, to reach the agency's decision within four. "
-                 "A stage is counted in the period it ended: Stage 1 at its end, Stage 2 at the approval; "
-                 "households with no start date recorded are left out. A month is a calendar month: a stage "
-                 "begun on 31 December is due by the end of February."),
+                 "A stage is counted in the period it ended: Stage 1 at its end, Stage 2 at the approval date "
+                 "recorded for the household (so the count can differ from the approvals counted under "
+                 "Adopters, which follow the panel's items); households with no start date recorded are left "
+                 "out. A month is a calendar month: a stage begun on 31 December is due by the end of February."),
             three_years(data.years, timeliness_rows(), "Stages of assessment", covered=covered)]),
     ]
     if chart is not None:
