@@ -7,6 +7,21 @@ from .opening import Opened, TakenAway, open_meeting_file, taken_away
 from .returning import Returned, return_meeting
 from .sealed import SUFFIX, MeetingFileError, seal, unseal
 
-__all__ = ["Conflict", "Exported", "MeetingFileError", "MergeResult", "Opened", "Returned", "SUFFIX",
-           "TakenAway", "export_meeting", "merge_return", "open_meeting_file", "read_return",
-           "return_meeting", "seal", "taken_away", "unseal"]
+__all__ = [
+           "SUFFIX",
+           "Conflict",
+           "Exported",
+           "MeetingFileError",
+           "MergeResult",
+           "Opened",
+           "Returned",
+           "TakenAway",
+           "export_meeting",
+           "merge_return",
+           "open_meeting_file",
+           "read_return",
+           "return_meeting",
+           "seal",
+           "taken_away",
+           "unseal",
+]

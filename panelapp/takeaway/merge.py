@@ -343,7 +343,7 @@ class _Merge:
 
 
 def _event(e: dict, prev: str) -> AuditEvent:
-    at = dt.datetime.fromisoformat(e["at"]).replace(tzinfo=dt.timezone.utc)
+    at = dt.datetime.fromisoformat(e["at"]).replace(tzinfo=dt.UTC)
     return AuditEvent(at=at, actor=e["actor"], action=e["action"], entity=e["entity"], entity_uid=e["entity_uid"],
                       summary=e["summary"], before=e["before"], after=e["after"], prev_hash=prev, hash=e["hash"])
 
@@ -389,7 +389,7 @@ def merge_return(session: Session, actor: Actor, document: dict, *, choices: dic
     unknown = sorted(set(choices) - set(named))
     if unknown:
         raise PanelAppError(f"No conflict is called {', '.join(unknown)} in this return; nothing was merged.")
-    for key in sorted(groups, key=lambda k: [ORDER.index(c.table) for c in groups[k]][0]):
+    for key in sorted(groups, key=lambda k: ORDER.index(groups[k][0].table)):
         changes = groups[key]
         if not any(c.why for c in changes):
             chosen = "laptop"

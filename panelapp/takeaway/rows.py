@@ -26,7 +26,7 @@ def table(name: str) -> Table:
 def plain(value: Any) -> Any:
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+            value = value.astimezone(dt.UTC).replace(tzinfo=None)
         return value.isoformat()
     if isinstance(value, (dt.date, dt.time)):
         return value.isoformat()
@@ -41,7 +41,7 @@ def restore(column: Column, value: Any) -> Any:
     except NotImplementedError:  # JSON and the like: stored as they are
         return value
     if kind is dt.datetime:
-        return dt.datetime.fromisoformat(value).replace(tzinfo=dt.timezone.utc)
+        return dt.datetime.fromisoformat(value).replace(tzinfo=dt.UTC)
     if kind is dt.date:
         return dt.date.fromisoformat(value)
     if kind is dt.time:
