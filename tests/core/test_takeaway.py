@@ -289,3 +289,46 @@ def test_a_laptop_store_must_be_new(office, tmp_path):
     data = take_away(store, ref)
     with pytest.raises(PanelAppError, match="holds records already"):
         open_meeting_file(store, data, PASSPHRASE)
+
+
+def test_the_command_line_takes_a_meeting_away_and_back(office, tmp_path, monkeypatch, capsys):
+    from panelapp.cli import main
+    store, ref = office
+    db = str(store.path)
+    monkeypatch.setenv("PANELAPP_PASSPHRASE", PASSPHRASE)
+    out, back, laptop_db = tmp_path / "m.panelmeeting", tmp_path / "r.panelmeeting", tmp_path / "laptop.sqlite"
+    monkeypatch.setenv("PANELAPP_PASSWORD", "adviser-password")
+    assert main(["--db", db, "takeaway", "export", ref, "--out", str(tmp_path / "m.pdf"), "--as", "adviser"]) == 1
+    assert "written as .panelmeeting" in capsys.readouterr().err
+    assert main(["--db", db, "takeaway", "export", ref, "--out", str(out), "--as", "adviser"]) == 0
+    assert f"took away meeting {ref} for chair" in capsys.readouterr().out
+    assert main(["--db", str(laptop_db), "takeaway", "open", str(out)]) == 0
+    laptop = open_store(str(laptop_db))
+    try:
+        record_meeting(laptop, ref, sign_in(laptop, "chair"), approve=False)
+    finally:
+        laptop.dispose()
+    monkeypatch.setenv("PANELAPP_PASSWORD", "chair-password")
+    assert main(["--db", str(laptop_db), "takeaway", "return", "--out", str(back), "--as", "chair"]) == 0
+    # The adviser writes item 1's discussion at the office meanwhile: a conflict.
+    adviser = sign_in(store, "adviser")
+    with store.transaction() as s:
+        meeting = meeting_by_name(s, ref)
+        meetings.start_meeting(s, adviser, meeting)
+        recording.record_discussion(s, adviser, meeting.items[0], "notes at the office")
+    first = _first_ref(store, ref)
+    monkeypatch.setenv("PANELAPP_PASSWORD", "adviser-password")
+    capsys.readouterr()
+    assert main(["--db", db, "takeaway", "merge", str(back), "--as", "adviser"]) == 4
+    printed = capsys.readouterr().out
+    assert f"conflict item:{first}" in printed and "HELD" in printed
+    assert "notes at the office" in printed and "recommended" in printed
+    assert main(["--db", db, "takeaway", "merge", str(back), "--take", f"item:{first}=laptop",
+                 "--as", "adviser"]) == 0
+    assert "1 conflicts settled" in capsys.readouterr().out
+    assert main(["--db", db, "audit", "verify", "--as", "adviser"]) == 0
+    assert main(["--db", db, "takeaway", "merge", str(back), "--as", "adviser"]) == 0
+    assert "nothing to merge" in capsys.readouterr().out
+    monkeypatch.setenv("PANELAPP_PASSPHRASE", "not the passphrase")
+    assert main(["--db", db, "takeaway", "merge", str(back), "--as", "adviser"]) == 1
+    assert "the passphrase is not right" in capsys.readouterr().err
