@@ -23,6 +23,7 @@ COMMAND_MODULES = [
     "panelapp.cli.audit_cmd",
     "panelapp.cli.user_cmd",
     "panelapp.cli.takeaway_cmd",
+    "panelapp.cli.invite_cmd",
 ]
 
 EXIT_REFUSED = 1
