@@ -3,16 +3,32 @@ a cancellation replacing the invitation, and no child's or household's name in t
 
 import datetime as dt
 
+import pytest
 from icalendar import Calendar
 
 from panelapp.cli import main
+from panelapp.exchange import import_document
 from panelapp.invitations import calendar, invitations
-from panelapp.services import meetings
+from panelapp.services import accounts, meetings
 from panelapp.services.lookup import meeting_by_name
 
-from .test_workflow import people, planned_meeting  # noqa: F401  (people is a fixture)
+from .test_workflow import SMALL_AGENCY, planned_meeting
 
 FAMILY_WORDS = ["Siân", "Jones", "Łukasz", "Nowak", "Zoë", "Adams", "Amy Child", "H1", "H2", "C1"]
+
+
+@pytest.fixture
+def people(store) -> dict:
+    """The small agency of the workflow tests, with an adviser's account."""
+    with store.transaction() as s:
+        import_document(s, SMALL_AGENCY, actor="test")
+        accounts.create_account(s, None, username="admin", display_name="Ada Admin", role="admin",
+                                password="admin-password")
+        admin = accounts.sign_in(s, "admin", "admin-password")
+        accounts.create_account(s, admin, username="adviser", display_name="Pat Adviser", role="adviser",
+                                password="adviser-password")
+    with store.transaction() as s:
+        return {"adviser": accounts.sign_in(s, "adviser", "adviser-password")}
 
 
 def invite(store, people, ref, **options) -> tuple[Calendar, str]:
