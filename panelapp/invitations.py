@@ -14,7 +14,15 @@ import json
 import uuid
 from dataclasses import dataclass
 
-from icalendar import Calendar, Event, vCalAddress, vText
+from icalendar import (
+    Calendar,
+    Event,
+    Timezone,
+    TimezoneDaylight,
+    TimezoneStandard,
+    vCalAddress,
+    vText,
+)
 from sqlmodel import Session, select
 
 from . import audit
@@ -151,6 +159,28 @@ def invitations(session: Session, actor: Actor, meetings: list[Meeting], *, orga
     return out
 
 
+def london() -> Timezone:
+    """Europe/London as Outlook writes it: the EU rule since 1996, good for any year ahead
+    (the generated form lists dates only up to 2038)."""
+    zone = Timezone()
+    zone.add("tzid", TZID)
+    summer = TimezoneDaylight()
+    summer.add("dtstart", dt.datetime(1981, 3, 29, 1, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1SU"})
+    summer.add("tzoffsetfrom", dt.timedelta(hours=0))
+    summer.add("tzoffsetto", dt.timedelta(hours=1))
+    summer.add("tzname", "BST")
+    winter = TimezoneStandard()
+    winter.add("dtstart", dt.datetime(1996, 10, 27, 2, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1SU"})
+    winter.add("tzoffsetfrom", dt.timedelta(hours=1))
+    winter.add("tzoffsetto", dt.timedelta(hours=0))
+    winter.add("tzname", "GMT")
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
+
+
 def calendar(events: list[Invitation], method: str) -> bytes:
     """One iCalendar file of ``method`` (REQUEST or CANCEL) with its time zone."""
     chosen = [i for i in events if i.method == method]
@@ -161,7 +191,7 @@ def calendar(events: list[Invitation], method: str) -> bytes:
     cal.add("version", "2.0")
     cal.add("method", method)
     cal.add("calscale", "GREGORIAN")
+    cal.add_component(london())
     for invitation in chosen:
         cal.add_component(invitation.event)
-    cal.add_missing_timezones()
     return cal.to_ical()

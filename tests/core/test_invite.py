@@ -104,3 +104,13 @@ def test_the_command_line_writes_a_meeting_and_a_year(store, people, tmp_path, m
     assert len(year.walk("VEVENT")) == 2 and str(year["method"]) == "REQUEST"
     assert main([*base, "--year", "2025", "--out", str(tmp_path / "2025.pdf"), "--as", "adviser"]) == 1
     assert "one .ics file" in capsys.readouterr().err and not (tmp_path / "2025.pdf").exists()
+
+
+def test_the_time_zone_gives_summer_and_winter_times(store, people):
+    ref = planned_meeting(store, people)  # 12 June 2025, 10:00 British Summer Time
+    cal, _ = invite(store, people, ref)
+    [zone] = cal.walk("VTIMEZONE")
+    tz = zone.to_tz()
+    assert dt.datetime(2025, 6, 12, 10, tzinfo=tz).utcoffset() == dt.timedelta(hours=1)
+    assert dt.datetime(2041, 1, 10, 10, tzinfo=tz).utcoffset() == dt.timedelta(0)
+    assert dt.datetime(2041, 7, 10, 10, tzinfo=tz).utcoffset() == dt.timedelta(hours=1)
