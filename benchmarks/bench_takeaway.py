@@ -44,9 +44,10 @@ def prepare(folder: Path, scale: int) -> tuple[Path, str, int]:
         meeting = min(planned, key=lambda m: (abs(len(m.items) - 8), m.meeting_date))
         chair = next(p for p in s.exec(select(PanelMember)) if "chair" in p.role_names
                      and p.on_list(meeting.meeting_date))
-        for name, role, member in (("adviser", "adviser", None), ("chair", "chair", chair.id)):
-            accounts.create_account(s, admin, username=name, display_name=name.title(), role=role,
-                                    password=f"{name}-password", member_id=member)
+        accounts.create_account(s, admin, username="adviser", display_name="Pat Adviser", role="adviser",
+                                password="adviser-password")
+        accounts.create_account(s, admin, username="chair", display_name=chair.name, role="chair",
+                                password="chair-password", member_id=chair.id)
         ref, items = meeting.ref, len(meeting.items)
     store.dispose()
     return path, ref, items

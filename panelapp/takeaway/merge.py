@@ -239,7 +239,7 @@ class _Merge:
                 if now == mine:
                     self.synced[row["uid"]] = [name, theirs["version"], row["version"], digest(now)]
                     continue  # the office has it already (a return merged before)
-                office_changed = in_step is None or (theirs["version"] != in_step[1] and digest(now) != in_step[3])
+                office_changed = self.changed_at_office(theirs, now)
                 changes.append(_Change(name, row["uid"], "update", self.group(name, row, "laptop"), row, theirs,
                                        values, "changed on both sides" if office_changed else None))
             # What the laptop removed (a dissent replaced, a draft recorded).
@@ -251,12 +251,19 @@ class _Merge:
                 if theirs is None:
                     del self.synced[uid]
                     continue
-                in_step = self.synced[uid]
                 now = {c: theirs[c] for c in columns}
-                office_changed = theirs["version"] != in_step[1] and digest(now) != in_step[3]
+                office_changed = self.changed_at_office(theirs, now)
                 changes.append(_Change(name, uid, "delete", self.group(name, theirs, "office"), None, theirs, now,
                                        "removed on the laptop, changed at the office" if office_changed else None))
         return changes
+
+    def changed_at_office(self, theirs: dict, now: dict) -> bool:
+        """Whether the office's record moved on since the two sides were in step; a record the
+        office made itself (matched by what it is, not by uid) is a change at the office."""
+        in_step = self.synced.get(theirs["uid"])
+        if in_step is None:
+            return True
+        return theirs["version"] != in_step[1] and digest(now) != in_step[3]
 
     def describe(self, key: str, changes: list[_Change]) -> Conflict:
         short, label = self.name_of(key)
@@ -314,6 +321,9 @@ class _Merge:
         now = {c: change.office[c] for c in returned_columns(change.table)}
         laptop_version = change.laptop["version"] if change.laptop else -1
         self.synced[change.office["uid"]] = [change.table, change.office["version"], laptop_version, digest(now)]
+        if change.office["uid"] != change.uid and change.laptop is not None:
+            # Made on both sides (matched by what it is): the laptop's own is seen and set aside too.
+            self.synced[change.uid] = [change.table, -1, laptop_version, ""]
 
     def join_events(self) -> int:
         """The laptop's audit events, in order, appended to the office chain."""

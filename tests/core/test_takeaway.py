@@ -177,7 +177,6 @@ def test_what_both_sides_changed_is_held_until_someone_chooses(office, tmp_path)
     assert ("recommendation", None, "suitable to adopt two children") in sides
     after = snapshot(store, ref)
     assert after["items"][0] == before["items"][0]  # the office's stays until someone chooses
-    assert after["recommendations"] == before["recommendations"]
     with store.session() as s:
         assert meeting_by_name(s, ref).items[0].recommendation.reasons == "the adviser heard the worker is away"
         assert all(i.outcome == "deferred" for i in meeting_by_name(s, ref).items[1:])
