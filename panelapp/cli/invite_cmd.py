@@ -1,6 +1,7 @@
 """``panelapp invite``: calendar invitations (.ics) for a meeting, or for a year's meetings."""
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 from sqlmodel import select
@@ -22,7 +23,8 @@ def register(sub) -> None:
                                    "change: the invitation keeps its UID with a higher SEQUENCE and replaces "
                                    "the earlier one; a cancelled meeting gets its cancellation.")
     p.add_argument("meeting", metavar="MEETING", nargs="?", help=MEETING_HELP)
-    p.add_argument("--year", type=int, help="every meeting of this calendar year, in one file")
+    p.add_argument("--year", type=int, choices=range(1990, 2101), metavar="YEAR",
+                   help="every meeting of this calendar year, in one file")
     p.add_argument("--out", required=True, metavar="DIR|FILE.ics",
                    help="a folder for MEETING (REF.ics in it); a .ics file for --year")
     p.add_argument("--organizer", metavar="EMAIL", help="the panel adviser's address the replies go to")
@@ -58,8 +60,9 @@ def run_invite(args) -> int:
             if args.meeting is not None:
                 meetings = [meeting_by_name(session, args.meeting)]
             else:
-                meetings = list(session.exec(select(Meeting).where(Meeting.meeting_date >= f"{args.year}-01-01",
-                                                                   Meeting.meeting_date <= f"{args.year}-12-31")
+                first, last = dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)
+                meetings = list(session.exec(select(Meeting).where(Meeting.meeting_date >= first,
+                                                                   Meeting.meeting_date <= last)
                                              .order_by(Meeting.meeting_date)))
             found = invitations(session, by, meetings, organizer=args.organizer, addresses=addresses)
             if not found:
