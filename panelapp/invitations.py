@@ -119,7 +119,7 @@ def _event(meeting: Meeting, content: dict, sequence: int, organizer_name: str) 
         attendee = vCalAddress(person["address"])
         attendee.params.update({"cn": vText(person["name"]), "role": person["role"], "partstat": "NEEDS-ACTION",
                                 "rsvp": "TRUE", "cutype": "INDIVIDUAL"})
-        event.add("attendee", attendee, encode=0)
+        event.add("attendee", attendee, encode=False)
     return event
 
 

@@ -293,20 +293,20 @@ class _Merge:
         if missing:
             raise PanelAppError(f"A {change.table.replace('_', ' ')} returned from the laptop refers to a record "
                                 "that is no longer at the office; nothing was merged.")
-        row = change.laptop
-        if change.kind == "update" and change.office["uid"] != change.uid:
+        row, office = change.laptop or {}, change.office or {}
+        if office and office["uid"] != change.uid:
             # The same thing made on both sides (one recommendation per item): the laptop's replaces it.
-            self.session.execute(delete(tab).where(tab.c.uid == change.office["uid"]))
-            self.synced.pop(change.office["uid"], None)
-            change.kind, change.office = "insert", None
-        if change.kind == "insert":
+            self.session.execute(delete(tab).where(tab.c.uid == office["uid"]))
+            self.synced.pop(office["uid"], None)
+            office = {}
+        if not office:
             full = {k: v for k, v in row.items() if k != "id"} | values
-            new_id = self.session.execute(insert(tab).values(**load(tab, full))).inserted_primary_key[0]
+            new_id = self.session.execute(insert(tab).values(**load(tab, full))).inserted_primary_key[0]  # type: ignore[attr-defined]
             self.office_id_cache[(change.table, change.uid)] = new_id
             self.synced[change.uid] = [change.table, row["version"], row["version"], digest(values)]
             result.inserted += 1
             return
-        version = change.office["version"] + 1
+        version = office["version"] + 1
         self.session.execute(update(tab).where(tab.c.uid == change.uid)
                              .values(**load(tab, values), version=version, updated_at=utcnow()))
         self.synced[change.uid] = [change.table, version, row["version"], digest(values)]
@@ -401,11 +401,12 @@ def merge_return(session: Session, actor: Actor, document: dict, *, choices: dic
         raise PanelAppError(f"No conflict is called {', '.join(unknown)} in this return; nothing was merged.")
     for key in sorted(groups, key=lambda k: ORDER.index(groups[k][0].table)):
         changes = groups[key]
+        chosen: str | None
         if not any(c.why for c in changes):
             chosen = "laptop"
         else:
             conflict = merge.describe(key, changes)
-            chosen = choices.get(conflict.key) or take_all
+            chosen = choices.get(conflict.key, take_all)
             conflict.taken = chosen
             result.conflicts.append(conflict)
         if chosen == "laptop":

@@ -84,14 +84,15 @@ def open_meeting_file(store: Store, data: bytes, passphrase: str, *, papers_dir:
     document, papers = unpack(unseal(data, passphrase), "takeaway")
     folder = Path(papers_dir) if papers_dir is not None else default_papers_dir(store)
     tables = document["tables"]
-    if tables.get("item_paper") and folder is None:
-        raise PanelAppError("Say where the meeting's papers go on this computer (a folder).")
+
     with store.transaction() as session:
         if session.scalar(select(func.count()).select_from(Agency)) or \
                 session.scalar(select(func.count()).select_from(Meeting)):
             raise PanelAppError("This store holds records already: open the meeting into a new store of its "
                                 "own (for example --db meeting.sqlite).")
         if tables.get("item_paper"):
+            if folder is None:
+                raise PanelAppError("Say where the meeting's papers go on this computer (a folder).")
             _place_papers(tables["item_paper"], papers, folder)
         written = []
         count = 0
