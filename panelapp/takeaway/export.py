@@ -33,6 +33,7 @@ class Exported:
 
 
 def _papers(tables: dict[str, list[dict]], papers_root: Path | None) -> dict[str, bytes]:
+    items = {i["id"]: i for i in tables["agenda_item"]}
     out = {}
     for paper in tables["item_paper"]:
         path = Path(paper["stored_path"])
@@ -41,8 +42,11 @@ def _papers(tables: dict[str, list[dict]], papers_root: Path | None) -> dict[str
         try:
             out[paper["sha256"]] = path.read_bytes()
         except OSError:
-            raise PanelAppError(f"The paper {paper['file_name']!r} of the meeting cannot be read where it is "
-                                "stored; attach it again, then take the meeting away.") from None
+            item = items[paper["item_id"]]
+            # Named by its place on the agenda: a paper's file name may carry a family's name.
+            raise PanelAppError(f"Paper {paper['position'] + 1} of item {item['position'] + 1} ({item['ref']}) "
+                                "cannot be read where it is stored; attach it again, then take the meeting "
+                                "away. Nothing was written.") from None
     return out
 
 

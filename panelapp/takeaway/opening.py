@@ -53,7 +53,8 @@ def _place_papers(rows: list[dict], papers: dict[str, bytes], folder: Path) -> N
     for paper in rows:
         content = papers.get(paper["sha256"])
         if content is None or hashlib.sha256(content).hexdigest() != paper["sha256"]:
-            raise MeetingFileError(f"The paper {paper['file_name']!r} is missing from the meeting file.")
+            raise MeetingFileError(f"A paper of the meeting (item id {paper['item_id']}, paper "
+                                   f"{paper['position'] + 1}) is missing from the meeting file.")
         target = folder / f"{paper['sha256'][:12]}-{Path(paper['file_name']).name}"
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)

@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import pytest
+from sqlalchemy import update
 from sqlmodel import select
 
 from panelapp import audit
@@ -331,3 +332,19 @@ def test_the_command_line_takes_a_meeting_away_and_back(office, tmp_path, monkey
     monkeypatch.setenv("PANELAPP_PASSPHRASE", "not the passphrase")
     assert main(["--db", db, "takeaway", "merge", str(back), "--as", "adviser"]) == 1
     assert "the passphrase is not right" in capsys.readouterr().err
+
+
+def test_a_paper_that_cannot_be_read_stops_the_export_and_is_named_by_its_place(office):
+    store, ref = office
+    with store.transaction() as s:  # the paper's file went missing from the document folder
+        paper = meeting_by_name(s, ref).items[0].papers[0]
+        s.execute(update(ItemPaper).where(ItemPaper.id == paper.id)
+                  .values(stored_path=str(Path(paper.stored_path).with_name("gone.pdf"))))
+    adviser = sign_in(store, "adviser")
+    with store.session() as s:
+        events = len(s.exec(select(AuditEvent)).all())
+    with pytest.raises(PanelAppError, match=r"Paper 1 of item 1 \(") as refused, store.transaction() as s:
+        export_meeting(s, adviser, meeting_by_name(s, ref), PASSPHRASE)
+    assert "report" not in str(refused.value)
+    with store.session() as s:
+        assert len(s.exec(select(AuditEvent)).all()) == events
