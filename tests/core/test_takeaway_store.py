@@ -69,10 +69,17 @@ def test_the_round_trip_on_this_store(store, people, tmp_path):
             signed = meeting.minutes.signoff_hash
         with laptop.transaction() as s:
             returned = return_meeting(s, chair, PASSPHRASE).data
+        with store.transaction() as s:
+            result = merge_return(s, people["adviser"], read_return(returned, PASSPHRASE))
+        # The chair amends the final minutes on the laptop afterwards and returns again.
+        with laptop.transaction() as s:
+            minutes.amend_minutes(s, chair, meeting_by_name(s, ref).items[1], reason="a typing error",
+                                  wording="the match of Amy with her family should proceed")
+            amended = meeting_by_name(s, ref).minutes.signoff_hash
+        with laptop.transaction() as s:
+            again = return_meeting(s, chair, PASSPHRASE).data
     finally:
         laptop.dispose()
-    with store.transaction() as s:
-        result = merge_return(s, people["adviser"], read_return(returned, PASSPHRASE))
     assert not result.conflicts
     with store.session() as s:
         meeting = meeting_by_name(s, ref)
@@ -84,3 +91,13 @@ def test_the_round_trip_on_this_store(store, people, tmp_path):
         assert audit.verify(s).intact
     with store.transaction() as s:
         assert not merge_return(s, people["adviser"], read_return(returned, PASSPHRASE)).changed
+    with store.transaction() as s:
+        later = merge_return(s, people["adviser"], read_return(again, PASSPHRASE))
+    assert not later.conflicts and later.updated and later.inserted == 1  # the amendment
+    assert later.events_joined == 2  # the amendment and the return, after those joined before
+    with store.session() as s:
+        meeting = meeting_by_name(s, ref)
+        assert meeting.items[1].recommendation.wording == "the match of Amy with her family should proceed"
+        assert [a.reason for a in meeting.amendments] == ["a typing error"]
+        assert meeting.minutes.signoff_hash == amended == content_hash(minutes_content(s, meeting))
+        assert audit.verify(s).intact
