@@ -74,8 +74,9 @@ def run_invite(args) -> int:
                 _write(str(target), calendar(found, invitation.method))
                 written.append(f"{target} ({invitation.method}, SEQUENCE {invitation.sequence})")
             else:
-                _write(args.out, calendar(found, "REQUEST"))
-                written.append(f"{args.out} ({sum(i.method == 'REQUEST' for i in found)} meetings)")
+                if any(i.method == "REQUEST" for i in found):
+                    _write(args.out, calendar(found, "REQUEST"))
+                    written.append(f"{args.out} ({sum(i.method == 'REQUEST' for i in found)} meetings)")
                 if any(i.method == "CANCEL" for i in found):
                     cancelled = args.out[:-4] + "-cancelled.ics"
                     _write(cancelled, calendar(found, "CANCEL"))
