@@ -102,6 +102,13 @@ def test_the_command_line_writes_a_meeting_and_a_year(store, people, tmp_path, m
     assert main([*base, "--year", "2025", "--out", str(tmp_path / "2025.ics"), "--as", "adviser"]) == 0
     year = Calendar.from_ical((tmp_path / "2025.ics").read_bytes())
     assert len(year.walk("VEVENT")) == 2 and str(year["method"]) == "REQUEST"
+    with store.transaction() as s:
+        meetings.cancel_meeting(s, people["adviser"], meeting_by_name(s, ref), reason="no room",
+                                move_to=meeting_by_name(s, "2025-09-11"))
+    assert main([*base, "--year", "2025", "--out", str(tmp_path / "2025.ics"), "--as", "adviser"]) == 0
+    assert len(Calendar.from_ical((tmp_path / "2025.ics").read_bytes()).walk("VEVENT")) == 1
+    cancelled = Calendar.from_ical((tmp_path / "2025-cancelled.ics").read_bytes())
+    assert str(cancelled["method"]) == "CANCEL" and int(event_of(cancelled)["sequence"]) == 1
     assert main([*base, "--year", "2025", "--out", str(tmp_path / "2025.pdf"), "--as", "adviser"]) == 1
     assert "one .ics file" in capsys.readouterr().err and not (tmp_path / "2025.pdf").exists()
 
