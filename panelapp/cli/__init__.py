@@ -22,6 +22,8 @@ COMMAND_MODULES = [
     "panelapp.cli.deadlines_cmd",
     "panelapp.cli.audit_cmd",
     "panelapp.cli.user_cmd",
+    "panelapp.cli.takeaway_cmd",
+    "panelapp.cli.invite_cmd",
 ]
 
 EXIT_REFUSED = 1

@@ -1,5 +1,7 @@
 """``panelapp agenda``, ``pack``, ``minutes`` and ``decision``: the panel's papers as PDF."""
 
+from pathlib import Path
+
 from ..db import open_store
 from ..errors import PanelAppError
 from ..reports import (agenda_pdf, decision_letter_pdf, decision_record_pdf, minutes_extract_pdf,
@@ -25,6 +27,8 @@ def register(sub) -> None:
     p.add_argument("meeting", metavar="MEETING", help=MEETING_HELP)
     p.add_argument("--papers", metavar="FOLDER", default=None,
                    help="where papers stored with a relative path are (default: the current folder)")
+    p.add_argument("--password", action="store_true",
+                   help="encrypt the pack (AES-256) with a password from $PANELAPP_PACK_PASSWORD, or asked for")
     _out(p)
     p.set_defaults(func=run_pack)
 
@@ -67,8 +71,18 @@ def run_agenda(args) -> int:
 
 
 def run_pack(args) -> int:
-    return _run(args, lambda s: panel_pack_pdf(s, meeting_by_name(s, args.meeting), args.out,
+    from ..takeaway.locked_pdf import lock_pdf, pack_password
+    secret = pack_password() if args.password else None
+    done = _run(args, lambda s: panel_pack_pdf(s, meeting_by_name(s, args.meeting), args.out,
                                                papers_root=args.papers))
+    if secret is not None:
+        try:
+            lock_pdf(args.out, secret)
+        except BaseException:  # never leave the pack unencrypted where an encrypted one was asked for
+            Path(args.out).unlink(missing_ok=True)
+            raise
+        print(f"encrypted {args.out} (AES-256): send the password separately")
+    return done
 
 
 def run_minutes(args) -> int:

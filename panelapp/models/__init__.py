@@ -11,11 +11,12 @@ from .items import (AdmDecision, AgendaItem, Dissent, ItemChild, ItemHousehold, 
 from .meetings import Attendance, Declaration, Meeting, MinutesAmendment, MinutesRecord, Observer
 from .members import MemberRole, PanelMember
 from .reports import REPORT_SECTIONS, PanelFeedback, ReportText, ServicePlanPriority
+from .takeaway import MeetingInvitation, Takeaway
 
 __all__ = [
     "AdmDecision", "Agency", "AgendaItem", "Applicant", "Attendance", "AuditEvent", "Child",
     "ChildNeed", "Declaration", "Dissent", "Draft", "Household", "ItemChild", "ItemHousehold",
-    "ItemPaper", "Meeting", "MemberRole", "MinutesAmendment", "PanelFeedback", "MinutesRecord", "Observer", "PanelMember",
-    "REPORT_SECTIONS", "Recommendation", "Record", "ReportText", "ServicePlanPriority", "UserAccount",
+    "ItemPaper", "Meeting", "MeetingInvitation", "MemberRole", "MinutesAmendment", "PanelFeedback", "MinutesRecord", "Observer", "PanelMember",
+    "REPORT_SECTIONS", "Recommendation", "Record", "ReportText", "ServicePlanPriority", "Takeaway", "UserAccount",
     "metadata", "new_uid",
 ]
