@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LAST_STEP = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+_PATH_IN_WORDS = re.compile(r"\b(?:members|households|children|meetings)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
 
 
 def cell_name(sheet: str, column: int, row: int) -> str:
@@ -81,7 +82,7 @@ class Origins:
                    for bad in self._bad):
                 continue
             cell, rest = self.where(path)
-            words = uk_dates(message)
+            words = uk_dates(_PATH_IN_WORDS.sub(lambda m: self.where(m[0])[0] or m[0], message))
             if rest:
                 words = f"{rest.replace('_', ' ')}: {words}"
             out.append(f"{cell or fallback}: {words}")
