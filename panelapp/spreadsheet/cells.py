@@ -14,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _LAST_STEP = re.compile(r"(\.[^.\[\]]+|\[\d+\])$")
+_RECORD = re.compile(r"^(?:meetings\[\d+\]\.items|[a-z_]+)\[\d+\]\.?")
 _PATH_IN_WORDS = re.compile(r"\b(?:members|households|children|meetings)\[\d+\](?:\.[a-z_]+|\[\d+\])*")
 
 
@@ -84,6 +85,8 @@ class Origins:
             cell, rest = self.where(path)
             words = uk_dates(_PATH_IN_WORDS.sub(lambda m: self.where(m[0])[0] or m[0], message))
             if rest:
-                words = f"{rest.replace('_', ' ')}: {words}"
+                # Name the field the cell does not: "withdrawal reason is required".
+                field_words = _RECORD.sub("", path).replace(".", " ").replace("_", " ")
+                words = f"{field_words} {words}" if words.startswith("is ") else f"{field_words}: {words}"
             out.append(f"{cell or fallback}: {words}")
         return out
