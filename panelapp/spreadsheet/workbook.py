@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
@@ -107,7 +108,7 @@ def open_workbook(path: str | os.PathLike, read_only: bool = True):
         return load_workbook(path, read_only=read_only, data_only=True)
     except FileNotFoundError:
         raise PanelAppError(f"{path}: no such file") from None
-    except (InvalidFileException, OSError, KeyError, ValueError):
+    except (InvalidFileException, zipfile.BadZipFile, OSError, KeyError, ValueError):
         raise ExchangeErrors([f"(document): {Path(path).name} is not an Excel workbook (.xlsx)"]) from None
 
 
