@@ -28,9 +28,9 @@ def shown(value) -> str:
 
 
 def normal(text: str) -> str:
-    """How spellings are compared: case, spaces, hyphens and underscores do not count
-    ("Stage 2" is stage2, "Fast-track" is fast_track)."""
-    return re.sub(r"[\s_\-]+", "", str(text)).casefold()
+    """How spellings are compared: case, spaces, hyphens, underscores, full stops and
+    colons do not count ("Stage 2" is stage2, "Fast-track" is fast_track, "Case no." is "Case no")."""
+    return re.sub(r"[\s_\-.:]+", "", str(text)).casefold()
 
 
 def blank(value) -> bool:
