@@ -245,3 +245,18 @@ def test_a_mapping_file_with_mistakes_says_each(tmp_path):
     with pytest.raises(ExchangeErrors) as caught:
         load_mapping(bad)
     assert caught.value.errors[0].startswith("bad.toml: not a TOML file")
+
+
+def test_headings_and_columns_are_guessed_from_the_trackers_words(tmp_path):
+    from panelapp.spreadsheet.guess import guess_columns, guess_header_rows
+    from panelapp.spreadsheet.tracker import headings, read_grids
+    example = load_mapping(EXAMPLE)
+    grids = read_grids(write_tracker(tmp_path / "tracker.xlsx"))
+    for grid, sheet in zip(grids, example.sheets):
+        rows = guess_header_rows(grid)
+        assert rows == sheet.header_rows, grid.title
+        heads = headings(grid, rows)
+        guessed = guess_columns(heads, sheet.records)
+        assert {name: heads[column - 1] for name, column in guessed.items()} == sheet.columns, grid.title
+    assert headings(grids[0], (2, 3))[:3] == ["Case no.", "Applicant 1 / Name", "Applicant 1 / DOB"]
+    assert headings(grids[0], (2, 3))[17] == "Notes"
