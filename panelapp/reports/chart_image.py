@@ -59,7 +59,7 @@ def describe(drawing: Drawing) -> str:
         if len(chart.data) == 1:
             series_name = next((name for colour, name in pairs if _same(colour, chart.bars[0].fillColor)), "")
             lead = heading or (f"{series_name}: " if series_name else "")
-            figures = "; ".join(f"{name} {_shown(value)}" for name, value in zip(names, chart.data[0]))
+            figures = "; ".join(f"{name} {_shown(value)}" for name, value in zip(names, chart.data[0], strict=False))
             target = f" ({targets[n]})" if len(targets) == len(charts) else ""
             parts.append(f"{lead}{figures}{target}.")
             continue

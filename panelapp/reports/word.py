@@ -10,6 +10,7 @@ today's and those added later, is in the Word version too, with the same words.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from docx import Document
 from docx.document import Document as WordDocument
@@ -34,7 +35,7 @@ SHADE = "D9D9D9"
 BOX_SHADE = "F2F2F2"
 
 
-def _element(tag: str, **attrs) -> OxmlElement:
+def _element(tag: str, **attrs) -> Any:
     element = OxmlElement(tag)
     for name, value in attrs.items():
         element.set(qn(f"w:{name}"), str(value))

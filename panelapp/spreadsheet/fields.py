@@ -4,6 +4,7 @@ them: ``name``, ``milestones.approved``, ``applicants[1].dob``, ``adm.final.date
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ..exchange import schema
 from ..exchange.schema import Key
@@ -44,10 +45,18 @@ def key_at(shape: dict, path: Steps) -> Key | None:
     return key
 
 
+def key_of(shape: dict, path: Steps) -> Key:
+    """The key of a field already known to be in ``shape`` (mapped or laid out)."""
+    key = key_at(shape, path)
+    if key is None:
+        raise KeyError(path)
+    return key
+
+
 def put(record: dict, path: Steps, value) -> None:
     """Set ``value`` at ``path``, making the objects and list places on the way."""
-    holder = record
-    for step, following in zip(path, path[1:]):
+    holder: Any = record
+    for step, following in zip(path, path[1:], strict=False):
         empty: dict | list = [] if isinstance(following, int) else {}
         if isinstance(step, int):
             while len(holder) <= step:

@@ -15,7 +15,7 @@ from openpyxl.utils import get_column_letter
 from ..errors import ExchangeErrors, PanelAppError
 from ..exchange.schema import FORMAT_NAME, FORMAT_VERSION
 from .cells import Origins, cell_name, row_name
-from .fields import RECORDS, compact, exchange_path, key_at, put, steps
+from .fields import RECORDS, compact, exchange_path, key_of, put, steps
 from .mapping import Mapping, SheetMapping
 from .values import BadValue, blank, normal, read_value, shown
 from .workbook import open_workbook
@@ -88,7 +88,8 @@ def read_grids(path: str | os.PathLike) -> list[Grid]:
         return _xlsx_grids(path)
     if suffix == ".csv":
         return [_csv_grid(path)]
-    raise PanelAppError(f"{path.name}: a tracker is read from .xlsx or .csv, not {suffix or 'a file with no extension'}")
+    given = suffix or "a file with no extension"
+    raise PanelAppError(f"{path.name}: a tracker is read from .xlsx or .csv, not {given}")
 
 
 def headings(grid: Grid, header_rows: tuple[int, ...]) -> list[str]:
@@ -151,14 +152,14 @@ def read_rows(grid: Grid, sheet: SheetMapping, mapping: Mapping, columns: dict[s
         raw = {name: grid.value(row, column) for name, column in columns.items()}
         if all(blank(v) for v in raw.values()):
             continue
-        cells = {}
+        cells: dict[str, tuple[str, object, object, str | None]] = {}
         for name, value in raw.items():
             cell = cell_name(grid.title, columns[name], row)
             if blank(value):
                 cells[name] = (cell, value, None, None)
                 continue
             try:
-                cells[name] = (cell, value, read_value(value, key_at(shape, steps(name)), name, spellings), None)
+                cells[name] = (cell, value, read_value(value, key_of(shape, steps(name)), name, spellings), None)
             except BadValue as exc:
                 cells[name] = (cell, value, None, str(exc))
         if "ref" in columns and blank(raw.get("ref")):

@@ -17,7 +17,7 @@ from ..errors import ExchangeErrors, PanelAppError
 from ..exchange.schema import FORMAT_NAME, FORMAT_VERSION
 from ..reports.output import write_atomically
 from .cells import Origins, cell_name, quoted
-from .fields import get, key_at, put, steps
+from .fields import get, key_at, key_of, put, steps
 from .layout import AGENCY, DECISIONS, DISSENT, ITEMS, MEETINGS, SHEETS, Sheet
 from .values import BadValue, blank, normal, read_value
 
@@ -74,7 +74,8 @@ def workbook_of(doc: dict) -> Workbook:
         ws.freeze_panes = "A2"
         kinds = [key_at(sheet.shape, steps(path)).kind for _, path in sheet.columns]  # type: ignore[union-attr]
         for parent, record in _rows(doc, sheet):
-            values = [_cell_value(get(record, steps(path)), kind) for (_, path), kind in zip(sheet.columns, kinds)]
+            values = [_cell_value(get(record, steps(path)), kind)
+                      for (_, path), kind in zip(sheet.columns, kinds, strict=True)]
             ws.append(([parent] if sheet.parent else []) + values)
         offset = 1 if sheet.parent else 0
         for column, kind in enumerate(kinds, start=1 + offset):
@@ -181,7 +182,7 @@ class _Reader:
             self.row(ws.title, sheet, columns, row, row_number)
 
     def row(self, title: str, sheet: Sheet, columns: list, row: tuple, row_number: int) -> None:
-        cells = dict(zip(columns, enumerate(row, start=1)))
+        cells = dict(zip(columns, enumerate(row, start=1), strict=False))
         parent_at = cells.get("(parent)", (1, None))
         record: dict = {}
         if sheet is AGENCY:
@@ -202,7 +203,7 @@ class _Reader:
             field = steps(path)
             exchange = f"{base}.{path}"
             try:
-                put(record, field, read_value(value, key_at(sheet.shape, field), path))
+                put(record, field, read_value(value, key_of(sheet.shape, field), path))
             except BadValue as exc:
                 self.origins.error(where, str(exc), exchange)
                 continue

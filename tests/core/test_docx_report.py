@@ -20,7 +20,8 @@ from panelapp.stats import compute_statistics, financial_year
 
 CHAIR = Actor("chair1", "Chloë Chair", "chair")
 FY2024 = financial_year(2024)
-COMMENTARY = "# The year in brief\n\nThe panel heard **more approvals**.\n\n- Nine early permanence approvals.\n- Two departures."
+COMMENTARY = ("# The year in brief\n\nThe panel heard **more approvals**.\n\n"
+              "- Nine early permanence approvals.\n- Two departures.")
 PLAN = [{"priority": "Recruit adopters for sibling groups", "owner": "Head of Service", "due": "2026-03-31"}]
 
 

@@ -252,7 +252,7 @@ def test_headings_and_columns_are_guessed_from_the_trackers_words(tmp_path):
     from panelapp.spreadsheet.tracker import headings, read_grids
     example = load_mapping(EXAMPLE)
     grids = read_grids(write_tracker(tmp_path / "tracker.xlsx"))
-    for grid, sheet in zip(grids, example.sheets):
+    for grid, sheet in zip(grids, example.sheets, strict=False):
         rows = guess_header_rows(grid)
         assert rows == sheet.header_rows, grid.title
         heads = headings(grid, rows)

@@ -26,9 +26,9 @@ from panelapp.errors import ExchangeErrors, PanelAppError
 from panelapp.exchange import ImportResult
 from panelapp.services.permissions import Actor, allowed
 from panelapp.spreadsheet import Mapping, SheetMapping, import_tracker, load_mapping, save_mapping
+from panelapp.spreadsheet.cells import Origins
 from panelapp.spreadsheet.guess import FIELDS, RECORD_WORDS, guess_columns, guess_header_rows
 from panelapp.spreadsheet.tracker import Grid, ReadRow, headings, read_grids, read_rows, resolve_columns
-from panelapp.spreadsheet.cells import Origins
 from panelapp.spreadsheet.values import normal
 
 from ..tasks import Task, TaskRunner
@@ -92,10 +92,10 @@ class PreviewModel(QAbstractTableModel):
         self.fields, self.rows = fields, rows
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 (Qt's own signature)
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.fields)
 
     def cell(self, index: QModelIndex):
@@ -116,7 +116,7 @@ class PreviewModel(QAbstractTableModel):
         found = self.cell(index)
         return None if found is None else found[3]
 
-    def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
@@ -133,7 +133,7 @@ class PreviewModel(QAbstractTableModel):
             return QBrush(QColor(120, 0, 0))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -530,7 +530,8 @@ class SpreadsheetImportDialog(QDialog):
                 text = f"{path.name} was not imported: {exc} Nothing was changed."
             else:
                 log.error("importing %s failed:\n%s", path, details)
-                text = f"{path.name} was not imported: something went wrong ({type(exc).__name__}). Nothing was changed."
+                text = (f"{path.name} was not imported: something went wrong ({type(exc).__name__}). "
+                        "Nothing was changed.")
             self._say_problems(text, [])
             self.finished_import.emit("failed", text)
 
