@@ -127,3 +127,37 @@ def test_a_mapping_is_saved_only_as_toml(qtbot, runner, empty_store, tmp_path):
     assert not (tmp_path / "map.json").exists()
     saved = dialog.save_mapping_to(tmp_path / "map.toml")
     assert saved is not None and "[[sheet]]" in saved.read_text(encoding="utf-8")
+
+
+def choose(qtbot, dialog, field: str, word: str, meaning) -> None:
+    """Give ``word`` its meaning, and wait for the rows to be read again (the choosers are remade)."""
+    chooser = dialog.word_choosers[(field, word)]
+    chooser.setCurrentIndex(chooser.findData(meaning) if meaning is not None else 0)
+    qtbot.waitUntil(lambda: dialog.word_choosers.get((field, word)) is not chooser)
+
+
+def test_the_trackers_own_words_are_given_their_meaning_in_the_dialog(qtbot, runner, empty_store, tmp_path):
+    tracker = write_tracker(tmp_path / "tracker.xlsx")
+    dialog = dialog_for(qtbot, runner, empty_store, tmp_path)
+    dialog.open_file(tracker)
+    assert dialog.words_box.isVisible()
+    assert cell_text(dialog, 7, "withdrawal.stage")[0].startswith("⚠ 'approved at panel' is not one of")
+    choose(qtbot, dialog, "withdrawal.stage", "approved at panel", "approved")
+    assert cell_text(dialog, 7, "withdrawal.stage")[0] == "approved"
+    assert dialog.current().values["withdrawal.stage"] == {"approved": ["approved at panel"]}
+    for word, meaning in (("Applicants", "applicant"), ("Adopters", "applicant"), ("LA", "agency")):
+        choose(qtbot, dialog, "withdrawal.by", word, meaning)
+    assert dialog.problems.count() == 0
+    dialog.sheet.setCurrentIndex(1)
+    for word, meaning in (("M", "male"), ("Girl", "female")):
+        choose(qtbot, dialog, "gender", word, meaning)
+    assert dialog.problems.count() == 0
+    # Taking a meaning back leaves the word an error again.
+    choose(qtbot, dialog, "gender", "Girl", None)
+    assert [dialog.problems.item(n).text() for n in range(dialog.problems.count())] == [
+        "Children!D4: 'Girl' is not one of: male, female, other"]
+    choose(qtbot, dialog, "gender", "Girl", "female")
+    with qtbot.waitSignal(dialog.finished_import, timeout=30_000) as outcome:
+        dialog.start_import()
+    assert outcome.args[0] == "imported", outcome.args[1]
+    assert counts(empty_store)[:2] == [7, 2]

@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
@@ -27,6 +27,7 @@ from panelapp.exchange import ImportResult
 from panelapp.services.permissions import Actor, allowed
 from panelapp.spreadsheet import Mapping, SheetMapping, import_tracker, load_mapping, save_mapping
 from panelapp.spreadsheet.cells import Origins
+from panelapp.spreadsheet.fields import RECORDS, key_at, steps
 from panelapp.spreadsheet.guess import FIELDS, RECORD_WORDS, guess_columns, guess_header_rows
 from panelapp.spreadsheet.tracker import Grid, ReadRow, headings, read_grids, read_rows, resolve_columns
 from panelapp.spreadsheet.values import normal
@@ -38,6 +39,7 @@ FILES = "Spreadsheets (*.xlsx *.csv);;All files (*)"
 MAPPINGS = "Mapping files (*.toml);;All files (*)"
 NOT_MAPPED = "(not in the tracker)"
 PREVIEW_ROWS = 12
+MOST_WORDS = 60
 ERROR_SHADE = QColor(255, 221, 221)
 
 
@@ -209,9 +211,19 @@ class SpreadsheetImportDialog(QDialog):
         self.columns_box = QGroupBox("Which column holds each field")
         self.columns_form = QFormLayout(self.columns_box)
         self.column_choosers: dict[str, QComboBox] = {}
+        self.words_box = QGroupBox("The tracker's own words")
+        self.words_box.setToolTip("Values a column holds that are not PanelApp's own words: say what each means")
+        self.words_form = QFormLayout(self.words_box)
+        self.word_choosers: dict[tuple[str, str], QComboBox] = {}
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.columns_box)
+        left_layout.addWidget(self.words_box)
+        left_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.columns_box)
+        scroll.setWidget(left)
 
         self.preview = PreviewModel(self)
         self.table = QTableView()
@@ -433,6 +445,7 @@ class SpreadsheetImportDialog(QDialog):
         fields.sort(key=lambda f: f[2])
         rows = read_rows(grid, sheet, self.mapping, columns)
         self.preview.show(fields, rows[:PREVIEW_ROWS])
+        self._fill_words(sheet, rows)
         self.table.resizeRowsToContents()
         problems = list(origins.errors)
         if "ref" not in sheet.columns:
@@ -444,6 +457,76 @@ class SpreadsheetImportDialog(QDialog):
                            + (f"{len(problems)} problem{'' if len(problems) == 1 else 's'} to mend before it "
                               "can be imported, listed below." if problems
                               else "every mapped cell can be read."), problems)
+
+    # -- the tracker's own words for yes, no and the codes ---------------------------------------
+    def _words(self, sheet: SheetMapping, rows: list[ReadRow]) -> dict[tuple[str, str], str | bool | None]:
+        """(field, word) -> what it is taken to mean: each word of a coded or yes-or-no column that
+        cannot be read as it stands (None), and each the mapping already gives a meaning."""
+        shape = RECORDS[sheet.records]
+        found: dict[tuple[str, str], str | bool | None] = {}
+        for name, codes in sheet.values.items():
+            for code, spelt in codes.items():
+                for word in spelt:
+                    found[(name, word)] = code
+        for row in rows:
+            for name, (_cell, raw, _value, error) in row.cells.items():
+                key = key_at(shape, steps(name))
+                if error is None or raw is None or key is None or key.kind not in ("choice", "bool"):
+                    continue
+                found.setdefault((name, _raw(raw).strip()), None)
+                if len(found) >= MOST_WORDS:
+                    return found
+        return found
+
+    def _fill_words(self, sheet: SheetMapping, rows: list[ReadRow]) -> None:
+        while self.words_form.rowCount():
+            self.words_form.removeRow(0)
+        self.word_choosers = {}
+        words = dict(FIELDS[sheet.records])
+        shape = RECORDS[sheet.records]
+        for (name, word), meaning in self._words(sheet, rows).items():
+            key = key_at(shape, steps(name))
+            if key is None:
+                continue
+            chooser = QComboBox()
+            chooser.setAccessibleName(f"What {word} means in {words.get(name, name)}")
+            chooser.addItem("(not known: an error)", None)
+            if key.kind == "bool":
+                chooser.addItem("Yes", True)
+                chooser.addItem("No", False)
+            for code in key.choices:
+                chooser.addItem(code.replace("_", " "), code)
+            chooser.setCurrentIndex(max(0, chooser.findData(meaning)) if meaning is not None else 0)
+            chooser.setMinimumHeight(chooser.sizeHint().height())
+            chooser.currentIndexChanged.connect(
+                lambda _i, name=name, word=word, c=chooser, kind=key.kind: self._word_chosen(name, word, kind, c))
+            self.words_form.addRow(f"{words.get(name, name)}: “{word}”", chooser)
+            self.word_choosers[(name, word)] = chooser
+        self.words_box.setVisible(bool(self.word_choosers))
+
+    def _word_chosen(self, name: str, word: str, kind: str, chooser: QComboBox) -> None:
+        meaning = chooser.currentData()
+        sheet = self.current()
+        if kind == "bool":
+            same = normal(word)
+            self.mapping.yes = tuple(w for w in self.mapping.yes if normal(w) != same)
+            self.mapping.no = tuple(w for w in self.mapping.no if normal(w) != same)
+            if meaning is True:
+                self.mapping.yes += (word,)
+            elif meaning is False:
+                self.mapping.no += (word,)
+        else:
+            codes = sheet.values.setdefault(name, {})
+            for code in list(codes):
+                codes[code] = [w for w in codes[code] if normal(w) != normal(word)]
+                if not codes[code]:
+                    del codes[code]
+            if meaning is not None:
+                codes.setdefault(meaning, []).append(word)
+            if not codes:
+                del sheet.values[name]
+        # Read again once this chooser's signal is over: the refresh rebuilds the choosers.
+        QTimer.singleShot(0, self.refresh)
 
     def _say_problems(self, summary: str, problems: list[str]) -> None:
         self.summary.setText(summary)
