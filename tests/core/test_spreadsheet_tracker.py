@@ -130,11 +130,11 @@ def exported(store) -> dict:
 
 
 @pytest.fixture
-def two_stores(tmp_path):
-    stores = [open_store(str(tmp_path / f"{name}.sqlite")) for name in ("json", "tracker")]
-    yield stores
-    for s in stores:
-        s.dispose()
+def two_stores(tmp_path, store):
+    """A store for the JSON import, and one (SQLite, and PostgreSQL when there is one) for the tracker."""
+    by_json = open_store(str(tmp_path / "json.sqlite"))
+    yield by_json, store
+    by_json.dispose()
 
 
 def test_clean_tracker_imports_as_the_json_of_the_same_records(two_stores, tmp_path, capsys):
