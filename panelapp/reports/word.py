@@ -90,6 +90,9 @@ class WordWriter:
             style.font.bold = name != "Subtitle"
             style.font.italic = False
         styles["Subtitle"].font.color.rgb = MUTED
+        # The template rules its title in blue; the house style is greys only (papers are photocopied).
+        for border in styles["Title"].element.xpath("./w:pPr/w:pBdr"):
+            border.getparent().remove(border)
         self._furniture(title, section)
 
     def _furniture(self, title: str, section) -> None:

@@ -195,7 +195,9 @@ class _Reader:
             if target is None:
                 return
             base = f"{base}[{len(target)}]" if sheet is not DECISIONS else base
-        self.origins.note(base, cell_name(title, 1 + (1 if sheet.parent else 0), row_number))
+        # The record is found at its Ref cell, wherever that column is; else at its first cell.
+        ref_column = cells.get("ref", (1 + (1 if sheet.parent else 0), None))[0]
+        self.origins.note(base, cell_name(title, ref_column, row_number))
         for path, (column, value) in cells.items():
             if path in (None, "(parent)") or blank(value):
                 continue
