@@ -22,7 +22,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import _Cell
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, KeepInFrame, KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from .chart_image import describe, png_of
 from .style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MARKING, House
@@ -119,8 +119,10 @@ class WordWriter:
             self.flowable(flowable)
 
     def flowable(self, flowable) -> None:
-        if isinstance(flowable, KeepTogether):
+        if isinstance(flowable, (KeepTogether, KeepInFrame)):
             self.add(flowable._content)
+        elif isinstance(flowable, PageBreak):
+            self.document.add_page_break()
         elif isinstance(flowable, Paragraph):
             self.paragraph(self.document, flowable)
         elif isinstance(flowable, Table):
@@ -129,8 +131,8 @@ class WordWriter:
             self.picture(flowable)
         elif isinstance(flowable, (list, tuple)):
             self.add(list(flowable))
-        elif isinstance(flowable, Spacer) or flowable is None:
-            return
+        elif isinstance(flowable, (Spacer, CondPageBreak)) or flowable is None:
+            return  # Word lays out its own pages and spacing
         else:
             raise TypeError(f"no Word form for a {type(flowable).__name__} in the report")
 
@@ -186,6 +188,9 @@ class WordWriter:
                 item = ""
             if isinstance(item, (Paragraph, str)):
                 paragraph = self.paragraph(cell, item, bold)
+            elif isinstance(item, Drawing):
+                paragraph = cell.add_paragraph()
+                self._picture(paragraph, item)
             else:
                 raise TypeError(f"no Word form for a {type(item).__name__} in a table")
             paragraph.paragraph_format.space_after = Pt(1)
@@ -238,10 +243,15 @@ class WordWriter:
             paragraph.paragraph_format.left_indent = Mm(3)
 
     def picture(self, drawing: Drawing) -> None:
+        self._picture(self.document.add_paragraph(), drawing)
+
+    def _picture(self, paragraph, drawing: Drawing) -> None:
+        """The chart as a PNG in ``paragraph``, with its figures in words as alternative text."""
         self.pictures += 1
         words = describe(drawing)
-        self.document.add_picture(io.BytesIO(png_of(drawing)), width=Pt(drawing.width))
-        inline = self.document.paragraphs[-1].runs[-1]._r.xpath(".//wp:docPr")[0]
+        run = paragraph.add_run()
+        run.add_picture(io.BytesIO(png_of(drawing)), width=Pt(drawing.width))
+        inline = run._r.xpath(".//wp:docPr")[0]
         inline.set("descr", words)
         inline.set("title", words.split(". ")[0])
         inline.set("name", f"Chart {self.pictures}")

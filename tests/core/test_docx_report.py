@@ -3,6 +3,7 @@ real Word headings, the three-year tables with header rows marked to repeat, and
 charts as pictures with alternative text that carries their figures."""
 
 import datetime as dt
+import io
 
 import pytest
 from docx import Document
@@ -136,3 +137,27 @@ def test_command_line_writes_docx_and_refuses_what_it_cannot_write(made, tmp_pat
         assert main(["--db", made["db"], "report", "annual", "--year", "2024", "--out", str(tmp_path / name)]) == 1
         assert "Nothing was written" in capsys.readouterr().err
         assert not (tmp_path / name).exists()
+
+
+def test_the_word_writer_takes_what_a_new_section_may_use_and_refuses_what_it_cannot(made):
+    from reportlab.graphics.shapes import Drawing, String
+    from reportlab.platypus import Flowable, PageBreak
+
+    from panelapp.reports.style import grid, heading, para
+    from panelapp.reports.word import WordWriter
+
+    class House:
+        name, panel = "Agency", "Panel"
+
+    drawing = Drawing(200, 60)
+    drawing.add(String(0, 50, "Chart 9. A new chart", fontSize=10))
+    writer = WordWriter(House(), title="T", subject="S")
+    writer.add([heading("11. Equality"), para("Words."), PageBreak(),
+                grid(["Group", "2024-25"], [["One", drawing]], [200, 100])])
+    doc = Document(io.BytesIO(writer.save()))
+    assert headings(doc, 1) == ["11. Equality"]
+    assert len(doc.inline_shapes) == 1
+    assert doc.inline_shapes[0]._inline.docPr.get("descr") == "Chart 9. A new chart."
+    assert any('w:type="page"' in p._p.xml for p in doc.paragraphs)
+    with pytest.raises(TypeError, match="no Word form for a Flowable"):
+        writer.add([Flowable()])
