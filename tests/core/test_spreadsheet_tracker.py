@@ -260,3 +260,11 @@ def test_headings_and_columns_are_guessed_from_the_trackers_words(tmp_path):
         assert {name: heads[column - 1] for name, column in guessed.items()} == sheet.columns, grid.title
     assert headings(grids[0], (2, 3))[:3] == ["Case no.", "Applicant 1 / Name", "Applicant 1 / DOB"]
     assert headings(grids[0], (2, 3))[17] == "Notes"
+
+
+def test_a_mapping_written_reads_back_the_same(tmp_path):
+    example = load_mapping(EXAMPLE)
+    example.sheets[1].columns["milestones.placed"] = 8  # by letter: { column = "H" }
+    again = load_mapping(save_mapping(example, tmp_path / "again.toml"))
+    assert again == example
+    assert '"milestones.placed" = { column = "H" }' in (tmp_path / "again.toml").read_text(encoding="utf-8")
