@@ -29,9 +29,10 @@ def register(sub) -> None:
     p.add_argument("file", metavar="FILE", help="the exchange document (.json), workbook (.xlsx) or tracker (.csv)")
     p.add_argument("--mapping", metavar="MAP.toml",
                    help="read FILE as an agency's tracker: which sheet and column hold which field")
-    p.add_argument("--mode", choices=MODES, default="upsert",
-                   help="upsert (default): records with a known ref are updated; "
-                        "insert: a ref already in the store is an error")
+    p.add_argument("--mode", choices=MODES, default=None,
+                   help="upsert (the default for exchange files and workbooks): records with a known ref are "
+                        "updated; insert (the default for a tracker, whose blank cells would otherwise blank "
+                        "what was recorded since): a ref already in the store is an error")
     add_as_option(p, who="an administrator")
     p.set_defaults(func=run_import)
     p = sub.add_parser("export", help="write the whole store as an exchange JSON file",
@@ -87,18 +88,19 @@ def _importer(args):
             raise PanelAppError(f"{Path(args.file).name}: --mapping reads a tracker, which is an .xlsx "
                                 "or .csv file")
         mapping = load_mapping(args.mapping)
-        return lambda session, by: import_tracker(session, args.file, mapping, mode=args.mode, by=by,
-                                                  actor=actor_name())
+        return lambda session, by: import_tracker(session, args.file, mapping, mode=args.mode or "insert",
+                                                  by=by, actor=actor_name())
     if suffix == ".csv":
         raise PanelAppError(f"{Path(args.file).name}: a CSV tracker is read through a mapping file: "
                             "give --mapping MAP.toml (docs/spreadsheets.md)")
     if suffix == ".xlsx":
-        return lambda session, by: import_workbook(session, args.file, mode=args.mode, by=by, actor=actor_name())
+        return lambda session, by: import_workbook(session, args.file, mode=args.mode or "upsert", by=by,
+                                                   actor=actor_name())
     if suffix and suffix not in IMPORT_TYPES:
         raise PanelAppError(f"{Path(args.file).name}: import reads .json (or sealed) exchange files, .xlsx "
                             "workbooks and, with --mapping, .xlsx or .csv trackers")
     doc = read_document(args.file)
-    return lambda session, by: import_document(session, doc, mode=args.mode, actor=actor_name(),
+    return lambda session, by: import_document(session, doc, mode=args.mode or "upsert", actor=actor_name(),
                                                source=os.path.basename(args.file), by=by)
 
 

@@ -41,9 +41,12 @@ def import_workbook(session: Session, path: str | os.PathLike, *, mode: str = "u
     return import_read(session, doc, origins, mode=mode, by=by, actor=actor, source=Path(path).name)
 
 
-def import_tracker(session: Session, path: str | os.PathLike, mapping: Mapping, *, mode: str = "upsert",
+def import_tracker(session: Session, path: str | os.PathLike, mapping: Mapping, *, mode: str = "insert",
                    by: Actor | None = None, actor: str = "import") -> ImportResult:
-    """An agency's own tracker (.xlsx or .csv), read as ``mapping`` says, all or nothing."""
+    """An agency's own tracker (.xlsx or .csv), read as ``mapping`` says, all or nothing.
+
+    Insert by default: an update sets every field to what the tracker says, and a tracker
+    knows nothing of what has been recorded in PanelApp since it was first imported."""
     doc, origins = read_tracker(path, mapping)
     return import_read(session, doc, origins, mode=mode, by=by, actor=actor, source=Path(path).name)
 

@@ -268,3 +268,24 @@ def test_a_mapping_written_reads_back_the_same(tmp_path):
     again = load_mapping(save_mapping(example, tmp_path / "again.toml"))
     assert again == example
     assert '"milestones.placed" = { column = "H" }' in (tmp_path / "again.toml").read_text(encoding="utf-8")
+
+
+def test_a_second_import_of_a_tracker_is_refused_unless_asked_to_update(two_stores, tmp_path, capsys):
+    _, store = two_stores
+    tracker = write_tracker(tmp_path / "tracker.xlsx")
+    assert main(["--db", store.url, "import", str(tracker), "--mapping", str(EXAMPLE)]) == 0
+    capsys.readouterr()
+    # Recorded in PanelApp since: the tracker knows nothing of it.
+    with store.transaction() as s:
+        household = s.exec(select(Household).where(Household.ref == "NS-107")).one()
+        household.initial_visit = dt.date(2024, 7, 1)
+    assert main(["--db", store.url, "import", str(tracker), "--mapping", str(EXAMPLE)]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert any(line.startswith("Households!A4: 'NS-101' is in the store already") for line in err)
+    with store.session() as s:
+        assert s.exec(select(Household).where(Household.ref == "NS-107")).one().initial_visit == dt.date(2024, 7, 1)
+    assert main(["--db", store.url, "import", str(tracker), "--mapping", str(EXAMPLE), "--mode", "upsert"]) == 0
+    # Asked to, the tracker's values replace the store's: the visit it does not know is blanked.
+    assert "households: 0 new, 1 updated" in capsys.readouterr().out
+    with store.session() as s:
+        assert s.exec(select(Household).where(Household.ref == "NS-107")).one().initial_visit is None

@@ -100,6 +100,16 @@ def test_import_runs_off_the_gui_thread_and_keeps_the_mapping(qtbot, runner, emp
     again.open_file(tracker)
     assert cell_text(again, 7, "withdrawal.stage")[0] == "approved"
     assert again.problems.count() == 0
+    # A second import is refused unless asked to update what was imported before.
+    with qtbot.waitSignal(again.finished_import, timeout=30_000) as outcome:
+        again.start_import()
+    assert outcome.args[0] == "refused"
+    assert "Households!A4: 'NS-101' is in the store already" in outcome.args[1]
+    again.update_existing.setChecked(True)
+    with qtbot.waitSignal(again.finished_import, timeout=30_000) as outcome:
+        again.start_import()
+    assert outcome.args == ["imported", "tracker.xlsx was read: every record in it is in the store as it says; "
+                                        "nothing changed."]
 
 
 def test_a_refused_import_lists_every_error_and_changes_nothing(qtbot, runner, empty_store, tmp_path):

@@ -16,9 +16,9 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
-                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton,
-                               QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+                               QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QPushButton, QScrollArea, QSpinBox, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from panelapp.config import data_dir
 from panelapp.db import Store
@@ -48,11 +48,12 @@ def remembered_mapping_path(folder: Path, tracker: Path) -> Path:
     return folder / f"{normal(tracker.stem) or 'tracker'}.toml"
 
 
-def import_tracker_file(task: Task, store: Store, actor: Actor, path: Path, mapping: Mapping) -> ImportResult:
+def import_tracker_file(task: Task, store: Store, actor: Actor, path: Path, mapping: Mapping,
+                        mode: str = "insert") -> ImportResult:
     """The worker: read the tracker and write it in one transaction that a cancel rolls back."""
     task.progress(0.0, f"Reading {path.name}…")
     with store.transaction() as session:
-        result = import_tracker(session, path, mapping, by=actor)
+        result = import_tracker(session, path, mapping, mode=mode, by=actor)
         task.check()  # the last moment to cancel: raising here rolls the whole import back
     return result
 
@@ -253,6 +254,11 @@ class SpreadsheetImportDialog(QDialog):
         split.setStretchFactor(1, 1)
         split.setSizes([440, 660])
 
+        self.update_existing = QCheckBox("&Update records imported before: the tracker's values, blanks "
+                                         "too, replace what was recorded since")
+        self.update_existing.setAccessibleName("Update records imported before")
+        self.update_existing.setToolTip("Left unticked, a row whose reference is in the store already is "
+                                        "refused, and nothing is imported")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.load_button = QPushButton("&Open a mapping…")
         self.save_button = QPushButton("Save the &mapping…")
@@ -272,13 +278,14 @@ class SpreadsheetImportDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(top)
         layout.addWidget(split, 1)
+        layout.addWidget(self.update_existing)
         layout.addWidget(buttons)
         self._enable()
 
     def _enable(self) -> None:
         ready = self.path is not None and self.task is None
         for widget in (self.sheet, self.records, self.first_heading, self.last_heading, self.save_button,
-                       self.import_button, self.load_button):
+                       self.import_button, self.load_button, self.update_existing):
             widget.setEnabled(ready)
         self.sheet.setEnabled(ready and len(self.grids) > 1)
 
@@ -593,7 +600,10 @@ class SpreadsheetImportDialog(QDialog):
         def done(result: ImportResult) -> None:
             self.task = None
             self._enable()
-            text = f"{path.name} was imported: {result.summary()}."
+            if result.created or result.updated:
+                text = f"{path.name} was imported: {result.summary()}."
+            else:
+                text = f"{path.name} was read: every record in it is in the store as it says; nothing changed."
             self._say_problems(text, [])
             reload_all = getattr(self.parent(), "reload_all", None)
             if callable(reload_all):
@@ -625,7 +635,8 @@ class SpreadsheetImportDialog(QDialog):
             self._say_problems(text, [])
             self.finished_import.emit("cancelled", text)
 
-        self.task = self.runner.submit(import_tracker_file, self.store, self.actor, path, mapping,
+        mode = "upsert" if self.update_existing.isChecked() else "insert"
+        self.task = self.runner.submit(import_tracker_file, self.store, self.actor, path, mapping, mode,
                                        name=f"import {path.name}", on_done=done, on_error=failed,
                                        on_cancelled=cancelled, owner=self)
         self._enable()
