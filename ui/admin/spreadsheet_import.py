@@ -463,7 +463,9 @@ class SpreadsheetImportDialog(QDialog):
         self._say_problems(f"{len(rows)} rows of {RECORD_WORDS[sheet.records].lower()} found on this sheet; "
                            + (f"{len(problems)} problem{'' if len(problems) == 1 else 's'} to mend before it "
                               "can be imported, listed below." if problems
-                              else "every mapped cell can be read."), problems)
+                              else "every mapped cell can be read.")
+                           + " The import also checks the rules between records (dates in order, references "
+                             "that exist, none used twice) and lists any it finds.", problems)
 
     # -- the tracker's own words for yes, no and the codes ---------------------------------------
     def _words(self, sheet: SheetMapping, rows: list[ReadRow]) -> dict[tuple[str, str], str | bool | None]:
