@@ -219,7 +219,13 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("Agency &settings…", lambda: open_settings(self), None, None,
                                             "The agency's names, working-day targets, quorum and casting vote")
         self.settings_action.setVisible(allowed(self.actor, "agency.edit"))
-        for action in (self.import_action, self.exchange_export_action, self.settings_action):
+        from .admin.spreadsheet_import import open_spreadsheet_import
+        self.spreadsheet_import_action = self._action(
+            "Import a &spreadsheet…", lambda: open_spreadsheet_import(self), None, None,
+            "Read an agency tracker (.xlsx or .csv) into the store, column by column")
+        self.spreadsheet_import_action.setVisible(allowed(self.actor, "exchange.import"))
+        for action in (self.import_action, self.spreadsheet_import_action, self.exchange_export_action,
+                       self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self._action("Sign &out", self.sign_out_requested.emit, None, "sign_out"))

@@ -7,6 +7,7 @@ from ..errors import PanelAppError
 from ..reports import (agenda_pdf, decision_letter_pdf, decision_record_pdf, minutes_extract_pdf,
                        minutes_pdf, panel_pack_pdf)
 from ..services.lookup import item_by_name, meeting_by_name
+from .outputs import file_type
 
 MEETING_HELP = "the meeting: its ref (P20240411) or its date (2024-04-11)"
 ITEM_HELP = "the item: its ref (I00058), or DATE/N for item N of the meeting on DATE (2024-04-11/2)"
@@ -56,6 +57,7 @@ def _out(parser) -> None:
 
 
 def _run(args, write) -> int:
+    file_type(args.out, (".pdf",), "this document")
     store = open_store(args.db)
     try:
         with store.session() as session:

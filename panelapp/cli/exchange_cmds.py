@@ -1,4 +1,5 @@
-"""``panelapp import`` and ``panelapp export``: the JSON exchange format."""
+"""``panelapp import`` and ``panelapp export``: the JSON exchange format, the whole store
+as an Excel workbook, and agencies' trackers (.xlsx or .csv) read through a mapping file."""
 
 import json
 import os
@@ -10,24 +11,35 @@ from ..db import open_store
 from ..errors import ExchangeErrors, PanelAppError
 from ..exchange import MODES, export_document, import_document
 from ..security import is_sealed, seal, unseal
+from ..spreadsheet import TRACKER_TYPES, export_workbook, import_tracker, import_workbook, load_mapping
 from . import actor_name
+from .outputs import file_type
 from .signin import acting, add_as_option
 
 
 def register(sub) -> None:
-    p = sub.add_parser("import", help="read an exchange JSON file into the store (all or nothing)",
+    p = sub.add_parser("import", help="read an exchange file, a workbook or a tracker into the store "
+                                      "(all or nothing)",
                        description="Validate FILE against the exchange format and write it in one "
-                                   "transaction. Any error refuses the whole file: each is printed as "
-                                   "PATH: message and the exit status is 2.")
-    p.add_argument("file", metavar="FILE", help="the exchange document (.json)")
-    p.add_argument("--mode", choices=MODES, default="upsert",
-                   help="upsert (default): records with a known ref are updated; "
-                        "insert: a ref already in the store is an error")
+                                   "transaction. FILE is an exchange document (.json, or sealed), a "
+                                   "workbook written by panelapp export (.xlsx), or an agency's tracker "
+                                   "(.xlsx or .csv) read as --mapping says (docs/spreadsheets.md). Any "
+                                   "error refuses the whole file: each is printed as PATH: message (for a "
+                                   "spreadsheet SHEET!CELL: message) and the exit status is 2.")
+    p.add_argument("file", metavar="FILE", help="the exchange document (.json), workbook (.xlsx) or tracker (.csv)")
+    p.add_argument("--mapping", metavar="MAP.toml",
+                   help="read FILE as an agency's tracker: which sheet and column hold which field")
+    p.add_argument("--mode", choices=MODES, default=None,
+                   help="upsert (the default for exchange files and workbooks): records with a known ref are "
+                        "updated; insert (the default for a tracker, whose blank cells would otherwise blank "
+                        "what was recorded since): a ref already in the store is an error")
     add_as_option(p, who="an administrator")
     p.set_defaults(func=run_import)
     p = sub.add_parser("export", help="write the whole store as an exchange JSON file",
                        description="Write every record in the exchange format, version 1.")
-    p.add_argument("file", metavar="FILE", help="where to write (.json); - for standard output")
+    p.add_argument("file", metavar="FILE",
+                   help="where to write: .json (the exchange format), .xlsx (a workbook, a sheet per kind "
+                        "of record); - for JSON on standard output")
     p.add_argument("--seal", action="store_true",
                    help="encrypt the file with a passphrase (asked for, or read from $PANELAPP_PASSPHRASE)")
     add_as_option(p, who="an administrator or a panel adviser")
@@ -64,14 +76,40 @@ def read_document(path: str):
         raise ExchangeErrors([f"(document): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
 
 
-def run_import(args) -> int:
+IMPORT_TYPES = (".json", ".sealed", ".xlsx", ".csv")
+EXPORT_TYPES = (".json", ".sealed", ".xlsx")
+
+
+def _importer(args):
+    """How FILE is read, chosen from its type (and --mapping) before the store is opened."""
+    suffix = Path(args.file).suffix.lower()
+    if args.mapping is not None:
+        if suffix not in TRACKER_TYPES:
+            raise PanelAppError(f"{Path(args.file).name}: --mapping reads a tracker, which is an .xlsx "
+                                "or .csv file")
+        mapping = load_mapping(args.mapping)
+        return lambda session, by: import_tracker(session, args.file, mapping, mode=args.mode or "insert",
+                                                  by=by, actor=actor_name())
+    if suffix == ".csv":
+        raise PanelAppError(f"{Path(args.file).name}: a CSV tracker is read through a mapping file: "
+                            "give --mapping MAP.toml (docs/spreadsheets.md)")
+    if suffix == ".xlsx":
+        return lambda session, by: import_workbook(session, args.file, mode=args.mode or "upsert", by=by,
+                                                   actor=actor_name())
+    if suffix and suffix not in IMPORT_TYPES:
+        raise PanelAppError(f"{Path(args.file).name}: import reads .json (or sealed) exchange files, .xlsx "
+                            "workbooks and, with --mapping, .xlsx or .csv trackers")
     doc = read_document(args.file)
+    return lambda session, by: import_document(session, doc, mode=args.mode or "upsert", actor=actor_name(),
+                                               source=os.path.basename(args.file), by=by)
+
+
+def run_import(args) -> int:
+    write = _importer(args)
     store = open_store(args.db)
     try:
         with store.transaction() as session:
-            by = acting(session, args.as_user, "exchange.import")
-            result = import_document(session, doc, mode=args.mode, actor=actor_name(),
-                                     source=os.path.basename(args.file), by=by)
+            result = write(session, acting(session, args.as_user, "exchange.import"))
         print(f"imported {args.file}: {result.summary()}")
     finally:
         store.dispose()
@@ -98,6 +136,12 @@ def write_json_atomically(path: str, doc, seal_with: str | None = None) -> None:
 def run_export(args) -> int:
     if args.seal and args.file == "-":
         raise PanelAppError("A sealed export goes to a file, not to standard output.")
+    suffix = "-" if args.file == "-" else file_type(args.file, EXPORT_TYPES, "the export")
+    if suffix == ".xlsx":
+        if args.seal:
+            raise PanelAppError("A workbook cannot be sealed: export to a .json file with --seal, "
+                                "or to .xlsx without it. Nothing was written.")
+        return _export_workbook(args)
     secret = passphrase(confirm=True) if args.seal else None
     store = open_store(args.db)
     try:
@@ -112,4 +156,16 @@ def run_export(args) -> int:
         write_json_atomically(args.file, doc, seal_with=secret)
         print(("sealed " if secret else "") + f"exported {len(doc.get('meetings', []))} meetings, {len(doc.get('households', []))} households, "
               f"{len(doc.get('children', []))} children to {args.file}")
+    return 0
+
+
+def _export_workbook(args) -> int:
+    store = open_store(args.db)
+    try:
+        with store.transaction() as session:
+            path, doc = export_workbook(session, args.file, by=acting(session, args.as_user, "exchange.export"))
+    finally:
+        store.dispose()
+    print(f"exported {len(doc.get('meetings', []))} meetings, {len(doc.get('households', []))} households, "
+          f"{len(doc.get('children', []))} children to {path} (a workbook)")
     return 0

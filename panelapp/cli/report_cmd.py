@@ -10,6 +10,7 @@ from ..db import open_store
 from ..errors import PanelAppError
 from ..models import REPORT_SECTIONS
 from ..services import report_texts
+from .outputs import file_type
 from .signin import PASSWORD_VARIABLE, signed_in
 from .stats_cmd import chosen_period
 
@@ -44,12 +45,13 @@ def register(sub) -> None:
     actions.required = True
 
     annual = actions.add_parser(
-        "annual", help="write the report as PDF",
+        "annual", help="write the report as PDF or as a Word document",
         description="Write the report for a financial year (the annual report), a half year (the "
                     "six-monthly report) or any period. It shows no names of children or adopters. "
                     "For the figures as a spreadsheet use: panelapp stats --xlsx FILE.")
     _period_options(annual)
-    annual.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
+    annual.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx",
+                        help="where to write: .pdf, or .docx for a Word document the chair can edit")
     annual.add_argument("--title", help="the report's title (default: e.g. 'Annual report 2024-25')")
     annual.set_defaults(func=run_annual)
 
@@ -81,12 +83,14 @@ def register(sub) -> None:
 
 
 def run_annual(args) -> int:
-    from ..reports.annual import annual_report_pdf
+    from ..reports.annual import annual_report_docx, annual_report_pdf
     date_from, date_to = chosen_period(args)
+    write = annual_report_docx if file_type(args.out, (".pdf", ".docx"), "the report") == ".docx" \
+        else annual_report_pdf
     store = open_store(args.db)
     try:
         with store.session() as session:
-            path = annual_report_pdf(session, args.out, date_from=date_from, date_to=date_to, title=args.title)
+            path = write(session, args.out, date_from=date_from, date_to=date_to, title=args.title)
     finally:
         store.dispose()
     print(f"wrote {path}")

@@ -11,6 +11,7 @@ from ..stats import compute_statistics, explain, export_xlsx, financial_year, ha
 from ..stats.coverage import Coverage, agency_name
 from ..stats.periods import parse_day
 from ..stats.text import render_table
+from .outputs import file_type
 
 
 def register(sub) -> None:
@@ -53,6 +54,8 @@ def chosen_period(args):
 
 def run_stats(args) -> int:
     date_from, date_to = chosen_period(args)
+    if args.xlsx:
+        file_type(args.xlsx, (".xlsx",), "the statistics workbook")
     store = open_store(args.db)
     try:
         with store.session() as session:

@@ -1,0 +1,1 @@
+"""Administration: imports, exports and the agency's settings."""
