@@ -22,6 +22,7 @@ COMMAND_MODULES = [
     "panelapp.cli.deadlines_cmd",
     "panelapp.cli.audit_cmd",
     "panelapp.cli.user_cmd",
+    "panelapp.cli.installation_cmds",
 ]
 
 EXIT_REFUSED = 1
