@@ -62,6 +62,7 @@ screenshots: system-qt $(STAMP)
 installer: system-build $(STAMP)
 	$(PY) -m pip install --quiet 'pyinstaller>=6'
 	$(PY) -m PyInstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller installer/panelapp.spec
+	PY=$(PY) bash installer/collect_licences.sh
 	bash installer/build_deb.sh
 
 clean:

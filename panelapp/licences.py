@@ -224,7 +224,9 @@ def debian_copyright(install_root: str, notices: str) -> str:
     paragraphs = ["Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/\n"
                   "Upstream-Name: PanelApp\n"
                   f"Comment: PanelApp bundles its own Python runtime, Qt and Python packages.\n"
-                  f" Each component's licence texts are in {notices}/<component>-<version>/.",
+                  f" Each component's licence texts are in {notices}/<component>-<version>/; the\n"
+                  f" copyright files of the Debian packages whose libraries the bundle carries are in\n"
+                  f" {notices}/system/.",
                   "Files: *\nCopyright: PanelApp developers\nLicense: Proprietary\n"
                   " PanelApp itself is not free software; see the terms it was supplied under."]
     for component in components()[1:]:
