@@ -56,11 +56,12 @@ def figure_differences(got: Any, want: Any, path: str = "") -> list[str]:
     if isinstance(want, dict):
         if not isinstance(got, dict):
             return [f"{where}: expected a table of figures, got {got!r}"]
-        found = [f"{where}.{key}: missing" for key in want if key not in got]
-        found += [f"{where}.{key}: not expected" for key in got if key not in want]
+        inner = lambda key: f"{path}.{key}" if path else key  # noqa: E731
+        found = [f"{inner(key)}: missing" for key in want if key not in got]
+        found += [f"{inner(key)}: not expected" for key in got if key not in want]
         for key in want:
             if key in got:
-                found += figure_differences(got[key], want[key], f"{path}.{key}" if path else key)
+                found += figure_differences(got[key], want[key], inner(key))
         return found
     if path.endswith("attendance") and isinstance(want, list) and isinstance(got, list):
         rows = lambda table: sorted(json.dumps(row, sort_keys=True) for row in table)  # noqa: E731

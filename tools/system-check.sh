@@ -126,16 +126,20 @@ fi
 # package lists are empty (a fresh image), and again if an install fails on stale lists.
 echo "installing the Debian packages PanelApp needs: $missing"
 export DEBIAN_FRONTEND=noninteractive
-apt_install() {
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing </dev/null
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+# apt's and dpkg's chatter goes to the log, shown only when apt-get fails.
+apt_get() {
+    apt-get -qq "$@" </dev/null >"$log" 2>&1
 }
 if ! compgen -G "${APT_LISTS_DIR:-/var/lib/apt/lists}/*_Packages*" >/dev/null; then
-    apt-get update -qq </dev/null
+    apt_get update || { cat "$log" >&2; echo "apt-get update failed" >&2; exit 1; }
 fi
-if ! apt_install; then
-    apt-get update -qq </dev/null
-    apt_install
+# shellcheck disable=SC2086
+if ! apt_get install -y --no-install-recommends $missing; then
+    # shellcheck disable=SC2086
+    apt_get update && apt_get install -y --no-install-recommends $missing \
+        || { cat "$log" >&2; echo "apt-get could not install: $missing" >&2; exit 1; }
 fi
 
 survey
