@@ -17,11 +17,17 @@ rm -rf "$out"
 
 if command -v dpkg-query >/dev/null 2>&1; then
     # A library the wheels brought is named in their RECORD files; the others came from
-    # the build machine, and dpkg knows whose they are.
+    # the build machine: the Debian package that holds the very same file is its source
+    # (a library of the same name from elsewhere, such as pyenv's libpython, is not).
     site=$(PYTHONNOUSERSITE=1 "${PY:-.venv/bin/python}" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
     packages=$(find "$bundle/_internal" -maxdepth 1 -name '*.so*' -printf '%f\n' | sort -u | while read -r lib; do
-        grep -qs "/$lib," "$site"/*.dist-info/RECORD && continue
-        dpkg-query -S "*/$lib" 2>/dev/null | head -1 | cut -d: -f1
+        grep -qsF -e "/$lib," "$site"/*.dist-info/RECORD && continue
+        grep -qs "^${lib//./\\.}," "$site"/*.dist-info/RECORD && continue
+        # "package[:arch][, other]: /path", one a line
+        dpkg-query -S "*/$lib" 2>/dev/null | sed 's/: /\t/' | while IFS=$'\t' read -r pkg path; do
+            pkg=${pkg%%,*}
+            cmp -s "$path" "$bundle/_internal/$lib" && { echo "${pkg%%:*}"; break; }
+        done
     done | sort -u)
     mkdir -p "$out/system"
     for pkg in $packages; do

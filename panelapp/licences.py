@@ -86,14 +86,14 @@ def licence_name(dist: metadata.Distribution) -> str:
     """The licence a distribution declares: its SPDX expression, else its classifiers,
     else the first line of its free-text licence field."""
     meta = dist.metadata
-    expression = meta.get("License-Expression")
+    expression = (meta.get_all("License-Expression") or [""])[0]
     if expression:
         return str(expression)
     classifiers = [c.rsplit("::", 1)[-1].strip() for c in meta.get_all("Classifier") or []
                    if c.startswith("License ::") and c.count("::") >= 2]
     if classifiers:
         return " / ".join(dict.fromkeys(classifiers))
-    text = (meta.get("License") or "").strip().splitlines()
+    text = str((meta.get_all("License") or [""])[0]).strip().splitlines()
     if text and len(text[0]) <= 80:
         return text[0]
     return "see the licence text"

@@ -69,7 +69,8 @@ def figure_differences(got: Any, want: Any, path: str = "") -> list[str]:
     if isinstance(want, list):
         if not isinstance(got, list) or len(got) != len(want):
             return [f"{where}: expected {len(want)} entries, got {got!r}"]
-        return [d for n, (g, w) in enumerate(zip(got, want, strict=True)) for d in figure_differences(g, w, f"{where}[{n}]")]
+        pairs = enumerate(zip(got, want, strict=True))
+        return [d for n, (g, w) in pairs for d in figure_differences(g, w, f"{where}[{n}]")]
     numbers = (int, float)
     if isinstance(want, numbers) and not isinstance(want, bool):
         same = isinstance(got, numbers) and not isinstance(got, bool) and got == want

@@ -56,7 +56,8 @@ exit 0
 """
 FAKE_ID = '#!/bin/sh\n[ "$1" = -u ] && echo "$FAKE_UID"\n'
 # An interpreter that works (or not) as $FAKE/python-ok says.
-FAKE_PYTHON = '#!/bin/sh\n[ -f "$FAKE/python-ok" ] && { [ "$1" = --version ] && echo "Python 3.11.9"; exit 0; }\nexit 1\n'
+FAKE_PYTHON = ('#!/bin/sh\n[ -f "$FAKE/python-ok" ] && { [ "$1" = --version ] && echo "Python 3.11.9"; exit 0; }\n'
+               'exit 1\n')
 
 
 class Machine:
