@@ -158,6 +158,10 @@ trap 'dpkg -r panelapp >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 [ -L /usr/bin/panelapp ] && [ -L /usr/bin/panelapp-desk ] || fail "the /usr/bin symlinks are missing"
 [ -f /usr/share/applications/panelapp.desktop ] || fail "the .desktop file is missing"
 [ -f /usr/share/icons/hicolor/scalable/apps/panelapp.svg ] || fail "the icon is missing"
+[ -f /usr/share/icons/hicolor/256x256/apps/panelapp.png ] || fail "the 256 px icon is missing"
+head -1 /usr/share/doc/panelapp/copyright | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+    || fail "/usr/share/doc/panelapp/copyright is not in Debian's machine-readable format"
+ls /usr/share/doc/panelapp/licences/Qt-*/LGPL-3.0.txt >/dev/null 2>&1 || fail "/usr/share/doc/panelapp/licences lacks Qt's LGPL"
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate /usr/share/applications/panelapp.desktop || fail "desktop-file-validate"
 fi

@@ -169,7 +169,7 @@ def components() -> list[Component]:
     dists = shipped_distributions()
     pyside = next((d for d in dists if _normal(d.metadata["Name"]) == "pyside6-essentials"), None)
     if pyside is not None:
-        found.append(Component("Qt", pyside.version, QT_LICENCE, "toolkit (inside the PySide6 wheels)",
+        found.append(Component("Qt", pyside.version, QT_LICENCE, "toolkit, inside the PySide6 wheels",
                                _qt_texts(), ("PySide6/Qt",)))
     fonts = resources_dir() / "fonts"
     regular = fonts / "DejaVuSans.ttf"

@@ -21,7 +21,7 @@ def test_help_about_lists_each_component_with_version_and_licence(qtbot, open_wo
     shown = [tuple(model.index(r, c).data() for c in range(model.columnCount())) for r in range(model.rowCount())]
     expected = [(c.name, c.version, c.kind, c.licence) for c in components()]
     assert shown == expected
-    assert ("Qt", shown[2][1], "toolkit (inside the PySide6 wheels)", "LGPL-3.0-only") == shown[2]
+    assert ("Qt", shown[2][1], "toolkit, inside the PySide6 wheels", "LGPL-3.0-only") == shown[2]
     assert {"reportlab", "SQLAlchemy", "DejaVu Sans fonts", "Python"} <= {row[0] for row in shown}
 
     # PanelApp's own row is chosen first; choosing Qt shows the LGPL, the fonts their licence.
