@@ -36,14 +36,23 @@ depends="libc6 (>= $glibc), libstdc++6, libgcc-s1, libegl1, libgl1, libxcb1, lib
 
 stage=build/deb/panelapp_${version}_${arch}
 rm -rf "$stage"
+[ -f "$bundle/licences/README.txt" ] \
+    || { echo "build_deb.sh: $bundle/licences is missing: run installer/collect_licences.sh" >&2; exit 1; }
 mkdir -p "$stage/DEBIAN" "$stage/opt" "$stage/usr/bin" "$stage/usr/share/applications" \
-         "$stage/usr/share/icons/hicolor/scalable/apps"
+         "$stage/usr/share/icons/hicolor/scalable/apps" "$stage/usr/share/icons/hicolor/256x256/apps" \
+         "$stage/usr/share/doc/panelapp"
 cp -a "$bundle" "$stage/opt/panelapp"
 ln -s /opt/panelapp/panelapp "$stage/usr/bin/panelapp"
 ln -s /opt/panelapp/panelapp-desk "$stage/usr/bin/panelapp-desk"
 install -m 0644 installer/linux/panelapp.desktop "$stage/usr/share/applications/panelapp.desktop"
 # The app's own icon, as the UI draws it in the window title.
 install -m 0644 resources/icons/panelapp.svg "$stage/usr/share/icons/hicolor/scalable/apps/panelapp.svg"
+install -m 0644 installer/linux/panelapp.png "$stage/usr/share/icons/hicolor/256x256/apps/panelapp.png"
+# Licence notices where Debian looks for them: the machine-readable copyright file,
+# written by the bundle itself from what it carries, and the texts beside it.
+cp -a "$bundle/licences" "$stage/usr/share/doc/panelapp/licences"
+"$bundle/panelapp" licences --debian-copyright "$stage/usr/share/doc/panelapp/copyright" \
+    --install-root /opt/panelapp --notices /usr/share/doc/panelapp/licences >/dev/null
 chmod -R u+rwX,go+rX,go-w "$stage"
 
 cat > "$stage/DEBIAN/control" <<CONTROL

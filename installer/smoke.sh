@@ -62,11 +62,25 @@ x11_window() {
         kill $app; echo "no PanelApp window appeared within 30 s"; exit 1' _ "$desk" "$db"
 }
 
+# The admin account the tour creates; once a store has accounts, every command that
+# touches it signs in (--as, with the password in $PANELAPP_PASSWORD).
+admin=admin
+admin_password=Smoke-test-passphrase-1
+py=$(command -v python3 || command -v python3.11) || fail "no python3 to compare the statistics with"
+
 # The whole tour, with the command line at $1 and the desktop app at $2.
 exercise() {
     local cli=$1 desk=$2 db=$work/$3.sqlite shots=$work/$3-shots
     "$cli" --version | grep -qx "panelapp [0-9][0-9.]*" || fail "$cli --version"
     "$cli" --version
+    "$desk" --version | grep -qx "panelapp-desk [0-9][0-9.]*" || fail "$desk --version"
+    # Each executable checks itself in a temporary store: migrations, the fixture bundled
+    # in resources/selftest, a PDF, the statistics; the desktop's also Qt, fonts, icons, About.
+    timed "panelapp self-test" "$cli" self-test
+    timed "panelapp-desk --self-test" env -u DISPLAY -u WAYLAND_DISPLAY "$desk" --self-test
+    "$cli" licences | grep -q "^Qt .*LGPL-3.0" || fail "panelapp licences does not list Qt under the LGPL"
+
+    # The tour on a store of its own, before it has accounts: the machine operator's.
     timed "init (migrations from disk)" "$cli" --db "$db" init --agency Test
     timed "import northshire.json" "$cli" --db "$db" import "$fixture"
     timed "minutes P20240808" "$cli" --db "$db" minutes P20240808 --out "$work/m.pdf"
@@ -75,7 +89,7 @@ exercise() {
     # Working days count bank holidays: this compares the holidays data in the bundle too.
     timed "stats --year 2024 --json" sh -c '"$1" --db "$2" stats --year 2024 --json > "$3"' _ \
         "$cli" "$db" "$work/stats.json"
-    python3 - "$work/stats.json" "$expected" <<'PY' || fail "stats differ from $expected"
+    "$py" - "$work/stats.json" "$expected" <<'PY' || fail "stats differ from $expected"
 import json, sys
 got, want = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:3])
 rows = lambda d: sorted(json.dumps(r, sort_keys=True) for r in d["panel"].pop("attendance", []))
@@ -84,28 +98,34 @@ assert got == want, "figures"
 print("   stats equal the expected figures of", sys.argv[2].rsplit("/", 1)[-1])
 PY
     timed "stats --xlsx (openpyxl)" "$cli" --db "$db" stats --year 2024 --xlsx "$work/stats.xlsx"
-    printf 'Smoke-test-passphrase-1\n' | timed "user add (argon2)" "$cli" --db "$db" user add \
-        admin --name "Smoke Admin" --role admin --password-stdin
-    timed "export --seal (cryptography)" env PANELAPP_PASSPHRASE=smoke-test-passphrase \
-        "$cli" --db "$db" export --seal "$work/sealed.json"
-    timed "audit verify" "$cli" --db "$db" audit verify
-    "$desk" --version | grep -qx "panelapp-desk [0-9][0-9.]*" || fail "$desk --version"
     timed "desktop --screenshots (offscreen)" env QT_QPA_PLATFORM=offscreen \
         timeout 300 "$desk" --db "$db" --screenshots "$shots"
     local count
     count=$(find "$shots" -name '*.png' | wc -l)
     [ "$count" -gt 0 ] || fail "the desktop app wrote no screenshots into $shots"
     echo "   desktop app drew $count screenshots"
+
+    # From here the store has an account, so every command signs in as it.
+    printf '%s\n' "$admin_password" | timed "user add (argon2)" "$cli" --db "$db" user add \
+        "$admin" --name "Smoke Admin" --role admin --password-stdin
+    timed "export --seal (cryptography)" env PANELAPP_PASSPHRASE=smoke-test-passphrase \
+        PANELAPP_PASSWORD="$admin_password" "$cli" --db "$db" export --seal "$work/sealed.json" --as "$admin"
+    timed "audit verify" env PANELAPP_PASSWORD="$admin_password" "$cli" --db "$db" audit verify --as "$admin"
 }
 
 step "bundle: $bundle"
 [ -x "$bundle/panelapp" ] && [ -x "$bundle/panelapp-desk" ] || fail "no bundle: run 'make installer' first"
 for data in resources/fonts/DejaVuSans.ttf resources/icons/panelapp.svg resources/styles/panelapp.qss \
+            resources/selftest/northshire.json resources/licences/LGPL-3.0.txt \
             panelapp/migrations/env.py panelapp/migrations/script.py.mako; do
     [ -f "$bundle/_internal/$data" ] || fail "the bundle lacks _internal/$data"
 done
 ls "$bundle"/_internal/panelapp/migrations/versions/*.py >/dev/null 2>&1 || fail "the bundle lacks the migration versions"
 ls "$bundle"/_internal/pypdfium2_raw/libpdfium* >/dev/null 2>&1 || fail "the bundle lacks pypdfium2's PDFium"
+[ -f "$bundle/licences/README.txt" ] && [ -f "$bundle"/licences/Qt-*/LGPL-3.0.txt ] \
+    && [ -f "$bundle"/licences/DejaVu-Sans-fonts-*/LICENSE ] && ls "$bundle"/licences/reportlab-*/* >/dev/null 2>&1 \
+    || fail "the bundle lacks the licence texts in licences/ (Qt's LGPL, DejaVu, reportlab)"
+echo "   licence texts of $(ls -d "$bundle"/licences/*/ | wc -l) components in licences/"
 echo "   size: $(du -sh "$bundle" | cut -f1)"
 exercise "$bundle/panelapp" "$bundle/panelapp-desk" bundle
 
@@ -138,6 +158,10 @@ trap 'dpkg -r panelapp >/dev/null 2>&1 || true; rm -rf "$work"' EXIT
 [ -L /usr/bin/panelapp ] && [ -L /usr/bin/panelapp-desk ] || fail "the /usr/bin symlinks are missing"
 [ -f /usr/share/applications/panelapp.desktop ] || fail "the .desktop file is missing"
 [ -f /usr/share/icons/hicolor/scalable/apps/panelapp.svg ] || fail "the icon is missing"
+[ -f /usr/share/icons/hicolor/256x256/apps/panelapp.png ] || fail "the 256 px icon is missing"
+head -1 /usr/share/doc/panelapp/copyright | grep -q '^Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/' \
+    || fail "/usr/share/doc/panelapp/copyright is not in Debian's machine-readable format"
+ls /usr/share/doc/panelapp/licences/Qt-*/LGPL-3.0.txt >/dev/null 2>&1 || fail "/usr/share/doc/panelapp/licences lacks Qt's LGPL"
 if command -v desktop-file-validate >/dev/null; then
     desktop-file-validate /usr/share/applications/panelapp.desktop || fail "desktop-file-validate"
 fi

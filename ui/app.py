@@ -25,6 +25,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--screenshots", metavar="DIR", default=None,
                         help="save a picture of every screen, light and dark, into DIR and exit "
                              "(runs without showing windows)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation in a temporary store (Qt, fonts, icons, migrations, "
+                             "import, a PDF, the statistics) and exit; touches no store of yours")
     # Four years, so that the last complete financial year has its two before it.
     parser.add_argument("--demo-years", type=int, default=4, help=argparse.SUPPRESS)
     return parser.parse_args(argv)
@@ -75,6 +78,9 @@ def open_or_explain(db: str | None, headless: bool) -> Store | None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from .self_test import run
+        return run()
     if args.screenshots:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_application()

@@ -8,7 +8,6 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUnd
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                                QMainWindow, QMessageBox, QStackedWidget, QWidget)
 
-from panelapp import __version__
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.models import Meeting
@@ -376,11 +375,8 @@ class MainWindow(QMainWindow):
         box.open()
 
     def about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, "About PanelApp",
-                          f"PanelApp {__version__}\n\nAdoption panel records: meetings, agendas, "
-                          "minutes, ADM decisions and statistics.", parent=self)
-        box.setIconPixmap(app_icon().pixmap(64, 64))
-        box.open()
+        from ui.about_dialog import AboutDialog
+        AboutDialog(self).open()
 
     # -- remembered between runs -------------------------------------------
     def restore_state(self) -> None:

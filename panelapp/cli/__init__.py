@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "panelapp.cli.user_cmd",
     "panelapp.cli.takeaway_cmd",
     "panelapp.cli.invite_cmd",
+    "panelapp.cli.installation_cmds",
 ]
 
 EXIT_REFUSED = 1
