@@ -343,3 +343,21 @@ def render(house: House, story: list, *, title: str, subject: str, footer_title:
     canvasmaker = _numbered_canvas(footer_title or title, first_page, extra_pages, marking)
     doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue(), doc.page
+
+
+def signature_lines(labels: tuple[str, ...] = ("Signature", "Date signed")) -> Table:
+    """Ruled lines, with room above them, to sign and date a printed copy by hand."""
+    s = styles()
+    gutter = 10 * mm
+    width = (CONTENT_WIDTH - gutter * (len(labels) - 1)) / len(labels)
+    cells, widths = [], []
+    for n, label in enumerate(labels):
+        if n:
+            cells.append("")
+            widths.append(gutter)
+        cells.append(para(label, s.small))
+        widths.append(width)
+    table = Table([[""] * len(cells), cells], colWidths=widths, rowHeights=[13 * mm, None], hAlign="LEFT")
+    table.setStyle(_table_style([("LINEABOVE", (n, 1), (n, 1), 0.8, INK) for n in range(0, len(cells), 2)]
+                                + [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 1), (-1, 1), 2)]))
+    return table

@@ -147,6 +147,23 @@ def start_meeting(session: Session, actor: Actor, meeting: Meeting) -> dict:
     return meeting_summary(meeting)
 
 
+def record_finish(session: Session, actor: Actor, meeting: Meeting, at: dt.time) -> dict:
+    """The time the meeting finished, for the minutes."""
+    require(actor, "meeting.record")
+    ensure_open(meeting, "record the time the meeting finished")
+    if meeting.status != "held":
+        raise PanelAppError(f"The meeting {meeting.ref} has not started: it cannot have finished.")
+    if meeting.start_time is not None and at <= meeting.start_time:
+        raise PanelAppError(f"The meeting cannot finish at {at:%H:%M}, not after it started "
+                            f"({meeting.start_time:%H:%M}).")
+    before = snapshot(meeting, "end_time")
+    meeting.end_time = at
+    audit.record(session, actor.username, "finish", "meeting", entity_uid=meeting.uid,
+                 summary=f"meeting {meeting.ref} finished at {at:%H:%M}", before=before,
+                 after=snapshot(meeting, "end_time"))
+    return meeting_summary(meeting)
+
+
 def cancel_meeting(session: Session, actor: Actor, meeting: Meeting, *, reason: str,
                    move_to: Meeting | None = None) -> dict:
     """Cancel a planned meeting; its items move to ``move_to`` (required when there are any)."""

@@ -65,6 +65,16 @@ def people(store):
                 for role in ("adviser", "chair", "member", "adm", "viewer")} | {"admin": admin}
 
 
+def password_of(actor) -> str:
+    """The password each account of the ``people`` fixture was made with."""
+    return "correct horse" if actor.username == "admin" else f"{actor.username}-password"
+
+
+def approve(s, actor, meeting, on=D(2025, 6, 20)):
+    """The chair approves the minutes, giving the password again as every sign-off asks."""
+    return minutes.approve_minutes(s, actor, meeting, on=on, password=password_of(actor))
+
+
 def planned_meeting(store, people, day=D(2025, 6, 12), items=2):
     adviser = people["adviser"]
     with store.transaction() as s:
@@ -183,7 +193,9 @@ def full_meeting(store, people):
                                         dissent=[{"member": "IN", "view": "felt support was adequate"}],
                                         discussion="Members discussed the support network.")
         recording.record_recommendation(s, people["chair"], m.items[1], outcome="recommended",
-                                        wording="Amy should be placed with Zoë Adams", reasons="a good match")
+                                        wording="Amy should be placed with Zoë Adams", reasons="a good match",
+                                        discussion="Members asked about contact with Amy's birth family.")
+        meetings.record_finish(s, people["chair"], m, dt.time(12, 30))
     return ref
 
 
@@ -191,10 +203,10 @@ def test_minutes_final_are_locked_and_amended_only_with_a_reason(store, people):
     ref = full_meeting(store, people)
     with pytest.raises(PermissionDenied):
         with store.transaction() as s:
-            minutes.approve_minutes(s, people["adviser"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+            approve(s, people["adviser"], meeting_by_name(s, ref))
     with store.transaction() as s:
         minutes.draft_minutes(s, people["adviser"], meeting_by_name(s, ref))
-        signed = minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+        signed = approve(s, people["chair"], meeting_by_name(s, ref))
     assert len(signed["signoff_hash"]) == 64
     with store.session() as s:
         m = meeting_by_name(s, ref)
@@ -226,7 +238,7 @@ def test_adm_decides_only_on_final_minutes_with_reasons_to_disagree(store, peopl
             adm.record_decision(s, people["adm"], meeting_by_name(s, ref).items[1], decision="positive",
                                 decided_on=D(2025, 6, 25))
     with store.transaction() as s:
-        minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+        approve(s, people["chair"], meeting_by_name(s, ref))
     with pytest.raises(PermissionDenied, match="may not make agency decisions"):
         with store.transaction() as s:
             adm.record_decision(s, people["chair"], meeting_by_name(s, ref).items[1], decision="positive",
@@ -338,7 +350,7 @@ def test_relisting_a_deferred_item_keeps_the_link(store, people):
 def test_audit_chain_is_intact_after_a_day_and_names_an_edited_event(store, people):
     ref = full_meeting(store, people)
     with store.transaction() as s:
-        minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+        approve(s, people["chair"], meeting_by_name(s, ref))
     with store.session() as s:
         report = audit.verify(s)
     assert report.intact and report.events > 15
