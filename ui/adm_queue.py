@@ -158,6 +158,7 @@ class DecisionForm(QGroupBox):
 
 
 class AdmQueuePage(QWidget):
+    signoff_password: str | None = None  # asked again at each sign-off (panelapp.services.signoff)
     title = "Decisions"
     decided = Signal(str)
     case_shown = Signal(object)
@@ -381,8 +382,8 @@ class AdmQueuePage(QWidget):
         return True
 
     def decide(self, values: dict) -> bool:
-        item_id, actor = self.case.id, self.actor
-        ok = self.write(lambda s: record_decision(s, actor, s.get(AgendaItem, item_id), **values))
+        item_id, actor, password = self.case.id, self.actor, self.signoff_password
+        ok = self.write(lambda s: record_decision(s, actor, s.get(AgendaItem, item_id), password=password, **values))
         if ok:
             self.decided.emit(values["decision"])
         return ok
@@ -392,7 +393,9 @@ class AdmQueuePage(QWidget):
         values = {"decision": self.final_decision.currentData(), "review": self.final_review.currentData(),
                   "decided_on": self.final_on.date().toPython(),
                   "reasons": self.final_reasons.toPlainText().strip() or None}
-        return self.write(lambda s: record_final_decision(s, actor, s.get(AgendaItem, item_id), **values))
+        password = self.signoff_password
+        return self.write(lambda s: record_final_decision(s, actor, s.get(AgendaItem, item_id), password=password,
+                                                          **values))
 
     def notify(self) -> bool:
         item_id, actor, on = self.case.id, self.actor, self.notified_on.date().toPython()

@@ -37,7 +37,7 @@ def call_for(action, store, people):
                                               households=["H2"])
     if action == "meeting.record":
         ref = meetings_ref(store, people)
-        return lambda s, who: meetings.start_meeting(s, who, meeting_by_name(s, ref))
+        return lambda s, who: meetings.start_meeting(s, who, meeting_by_name(s, ref), password=password_of(who))
     if action == "minutes.draft":
         ref = _held(store, people)
         return lambda s, who: minutes.draft_minutes(s, who, meeting_by_name(s, ref))
@@ -50,10 +50,11 @@ def call_for(action, store, people):
             approve(s, people["chair"], meeting_by_name(s, ref))
         if action == "adm.decide":
             return lambda s, who: adm.record_decision(s, who, meeting_by_name(s, ref).items[1],
-                                                      decision="positive", decided_on=D(2025, 6, 24))
+                                                      decision="positive", decided_on=D(2025, 6, 24),
+                                                      reasons="a good match", password=password_of(who))
         with store.transaction() as s:
             adm.record_decision(s, people["adm"], meeting_by_name(s, ref).items[1], decision="positive",
-                                decided_on=D(2025, 6, 24))
+                                decided_on=D(2025, 6, 24), reasons="a good match", password="adm-password")
         return lambda s, who: adm.record_notification(s, who, meeting_by_name(s, ref).items[1], on=D(2025, 6, 26))
     if action == "read":
         return lambda s, who: accounts.list_accounts(s, who)
