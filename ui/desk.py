@@ -16,6 +16,7 @@ from panelapp.services.permissions import Actor
 from . import queries, settings, theme
 from .icons import app_icon
 from .main_window import MainWindow
+from .paper_list import documents_dir
 from .progress import TaskProgressDialog
 from .signin import FirstAccountScreen, SignInScreen
 from .tasks import TaskRunner
@@ -122,7 +123,7 @@ class Desk(QObject):
         def work(task):
             with store.transaction() as session:
                 create_demo_agency(session, seed=DEMO_SEED, years=years, scale=1, actor="demo",
-                                   progress=task.progress)
+                                   progress=task.progress, documents_dir=documents_dir(store))
                 if session.exec(select(func.count()).select_from(UserAccount)).one() == 0:
                     make_demo_accounts(session)
                     return accounts.sign_in(session, "adviser", DEMO_PASSWORD)
