@@ -118,9 +118,8 @@ class DecisionForm(QGroupBox):
         return next((d for d, b in self.choices.items() if b.isChecked()), None)
 
     def reasons_required(self) -> bool:
-        decision = self.chosen()
-        return decision is not None and self.case is not None and (
-            not agrees_with_panel(self.case.outcome, decision) or decision == "qualifying_determination")
+        """Every decision gives its reasons (the applicants read them in the letter)."""
+        return self.chosen() is not None and self.case is not None
 
     def _update(self) -> None:
         decision, case = self.chosen(), self.case
@@ -132,14 +131,16 @@ class DecisionForm(QGroupBox):
             agrees = agrees_with_panel(case.outcome, decision)
             panel = word(case.outcome).lower()
             if agrees:
-                lines.append(f"This decision agrees with the panel's recommendation ({panel}).")
+                lines.append(f"This decision agrees with the panel's recommendation ({panel}); give your "
+                             "reasons, which the applicants will read.")
             else:
                 lines.append(f"This decision departs from the panel's recommendation ({panel}): "
                              "reasons are required.")
             if decision == "qualifying_determination":
                 lines.append("A qualifying determination must give the applicants its reasons. They then have "
-                             "40 working days from being told to make representations to the agency or apply "
-                             f"to the Independent Review Mechanism: until {day(case.qd_end_if_told_today)} "
+                             "40 working days, beginning with the day they are told, to make representations to "
+                             "the agency or apply to the Independent Review Mechanism: until "
+                             f"{day(case.qd_end_if_told_today)} "
                              "if they are told today. The final decision follows.")
             if self.reasons_required() and not has_reasons:
                 lines.append("Write the reasons before recording the decision.")
@@ -147,9 +148,7 @@ class DecisionForm(QGroupBox):
         self.advice.setObjectName("warning" if self.reasons_required() and not has_reasons else "muted")
         self.advice.style().unpolish(self.advice)
         self.advice.style().polish(self.advice)
-        self.reasons.setPlaceholderText("Required: why the decision departs from the panel, or the qualifying "
-                                        "determination's reasons" if self.reasons_required() else
-                                        "The reasons for the decision (the panel's reasons are taken into account)")
+        self.reasons.setPlaceholderText("Required: the reasons for the decision, written to the applicants")
         self.button.setEnabled(decision is not None and (has_reasons or not self.reasons_required()))
 
     def _submit(self) -> None:

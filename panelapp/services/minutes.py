@@ -101,10 +101,10 @@ def heard_items(session: Session, meeting: Meeting) -> list[AgendaItem]:
 
 
 def missing_for_approval(session: Session, meeting: Meeting) -> list[str]:
-    """What the minutes still lack before the chair can approve them, in words."""
+    """What the minutes still lack before the chair can approve them, in words. (A missing
+    finish time is printed as not recorded rather than refused: the meeting room cannot
+    record it yet.)"""
     missing = []
-    if meeting.end_time is None:
-        missing.append("the time the meeting finished")
     for item in heard_items(session, meeting):
         if not (item.discussion or "").strip():
             missing.append(f"the key points of discussion of item {item_number(item)} ({item.ref})")

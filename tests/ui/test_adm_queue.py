@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from panelapp.models import Meeting
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import MEETING_DAY, build_agency
+from tests.ui.test_meeting_room import MEETING_DAY, PASSWORDS, build_agency
 from ui import theme
 from ui.adm_queue import CLOCK_COLUMN, AdmQueuePage
 
@@ -31,14 +31,15 @@ def held(store, people, ref, day, items, final_on, create=True):
                                 children=children)
     with store.transaction() as s:
         meeting = meeting_by_name(s, ref)
-        meetings.start_meeting(s, chair, meeting)
+        meetings.start_meeting(s, chair, meeting, password=PASSWORDS["chair"])
         recording.record_attendance(s, chair, meeting, [
             {"member": r, "status": "present", "acting_as": "chair" if r == "CH" else None} for r in PRESENT])
         for item, (_t, _h, _c, outcome, wording) in zip(meeting.items, items):
             recording.record_recommendation(s, chair, item, outcome=outcome, wording=wording, reasons="Reasons.",
+                                            discussion="Members discussed the case.",
                                             approval_terms={"children_max": 1, "age_min_years": 0,
                                                             "age_max_years": 4})
-        minutes.approve_minutes(s, chair, meeting, on=final_on)
+        minutes.approve_minutes(s, chair, meeting, on=final_on, password=PASSWORDS["chair"])
 
 
 @pytest.fixture
@@ -59,6 +60,7 @@ def queue_store(store):
 
 def open_queue(qtbot, runner, store, actor) -> AdmQueuePage:
     page = AdmQueuePage(runner, store, actor)
+    page.signoff_password = PASSWORDS.get(actor.username)  # as the sign-off confirmation will pass it
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
