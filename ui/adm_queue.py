@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton,
                                QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
@@ -217,6 +217,15 @@ class AdmQueuePage(QWidget):
         self.final_on.setCalendarPopup(True)
         self.final_on.setDisplayFormat("d MMM yyyy")
         self.final_on.setAccessibleName("Final decision on")
+        # What the applicants did, and when it was received (reg 30B): their representations,
+        # their written notice of none, or the IRM panel's recommendation.
+        self.responded_on = QDateEdit(QDate.currentDate())
+        self.responded_on.setCalendarPopup(True)
+        self.responded_on.setDisplayFormat("d MMM yyyy")
+        self.responded_on.setAccessibleName("Received on")
+        self.irm_recommendation = QLineEdit()
+        self.irm_recommendation.setAccessibleName("The IRM panel's recommendation")
+        self.irm_recommendation.setPlaceholderText("After a review by the IRM: its panel's recommendation")
         self.final_reasons = QPlainTextEdit()
         self.final_reasons.setAccessibleName("Reasons for the final decision")
         self.final_reasons.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
@@ -226,6 +235,8 @@ class AdmQueuePage(QWidget):
         final_form.addRow("&Decision:", self.final_decision)
         final_form.addRow("After:", self.final_review)
         final_form.addRow("On:", self.final_on)
+        final_form.addRow("Received on:", self.responded_on)
+        final_form.addRow("IRM:", self.irm_recommendation)
         final_form.addRow("Reasons:", self.final_reasons)
         final_form.addRow(self.final_button)
         self.notify_box = QGroupBox("The applicants told in writing")
@@ -392,6 +403,11 @@ class AdmQueuePage(QWidget):
         values = {"decision": self.final_decision.currentData(), "review": self.final_review.currentData(),
                   "decided_on": self.final_on.date().toPython(),
                   "reasons": self.final_reasons.toPlainText().strip() or None}
+        received = self.responded_on.date().toPython()
+        if values["review"] == "independent_review":
+            values |= {"irm_recommendation": self.irm_recommendation.text().strip() or None, "irm_on": received}
+        elif values["review"] == "representations":
+            values["responded_on"] = received
         password = self.signoff_password
         return self.write(lambda s: record_final_decision(s, actor, s.get(AgendaItem, item_id), password=password,
                                                           **values))

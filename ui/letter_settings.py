@@ -10,8 +10,8 @@ FIELDS = (("protective_marking", "Protective &marking:", "Printed top and bottom
           ("address", "&Address:", "The agency's postal address, one line a row, printed on its letters"),
           ("telephone", "&Telephone:", "The number applicants are given to call"),
           ("email", "&E-mail:", "The address applicants are given to write to"),
-          ("irm_contact", "&IRM contact:", "The Independent Review Mechanism's current contact details, "
-                                           "given with every qualifying determination"))
+          ("irm_contact", "&IRM contact:", ("The Independent Review Mechanism's current contact details, "
+                                            "given with every qualifying determination")))
 
 
 class LetterSettings(QGroupBox):
