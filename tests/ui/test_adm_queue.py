@@ -111,8 +111,12 @@ def test_the_form_says_what_it_needs_before_submit(qtbot, runner, queue_store):
     assert not form.button.isEnabled() and form.advice.text() == "Choose the decision."
     assert not form.choices["qualifying_determination"].isEnabled(), "a match has no qualifying determination"
     form.choices["positive"].setChecked(True)
-    assert form.button.isEnabled()
+    assert not form.button.isEnabled(), "every decision gives its reasons"
     assert "agrees with the panel's recommendation" in form.advice.text()
+    assert "Write the reasons before recording the decision." in form.advice.text()
+    qtbot.keyClicks(form.reasons, "I agree with the panel for the reasons it gave.")
+    assert form.button.isEnabled()
+    form.reasons.clear()
     form.choices["negative"].setChecked(True)
     assert not form.button.isEnabled()
     assert "reasons are required" in form.advice.text()
@@ -138,6 +142,14 @@ def test_a_qualifying_determination_its_final_decision_and_the_letter(qtbot, run
     assert f"Signed (SHA-256): {qd_hash}" in page.signed.text()
     assert not page.form.isVisible()
 
+    # The applicants are told: the 40 working days begin that day (reg 30B(5)(c)).
+    assert page.notify_box.isVisible()
+    page.notified_on.setDate(MEETING_DAY + dt.timedelta(days=3))
+    with qtbot.waitSignal(page.table.loaded, timeout=10_000):
+        qtbot.mouseClick(page.notify_button, Qt.MouseButton.LeftButton)
+    with store.session() as s:
+        assert meeting_by_name(s, "P20250612").items[2].adm_decision.notified == MEETING_DAY + dt.timedelta(days=3)
+
     with qtbot.waitSignal(page.table.loaded, timeout=10_000):
         page.waiting.setCurrentIndex(page.waiting.findData("final"))
     assert list(row_texts(page)) == ["P20250612/3"]
@@ -146,23 +158,17 @@ def test_a_qualifying_determination_its_final_decision_and_the_letter(qtbot, run
     page.final_decision.setCurrentIndex(page.final_decision.findData("negative"))
     page.final_review.setCurrentIndex(page.final_review.findData("representations"))
     page.final_on.setDate(MEETING_DAY + dt.timedelta(days=80))
+    page.responded_on.setDate(MEETING_DAY + dt.timedelta(days=40))
+    qtbot.keyClicks(page.final_reasons, "Your representations do not answer my concerns.")
     with qtbot.waitSignals([page.case_shown, page.table.loaded], timeout=10_000):
         qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)
     assert "Final decision: Negative on 31 Aug 2025, after representations." in page.signed.text()
     with store.session() as s:
         decision = meeting_by_name(s, "P20250612").items[2].adm_decision
         assert (decision.final_decision, decision.final_review) == ("negative", "representations")
+        assert decision.representations_on == MEETING_DAY + dt.timedelta(days=40)
+        assert decision.final_reasons == "Your representations do not answer my concerns."
         assert decision.signoff_hash != qd_hash and decision.signoff_hash in page.signed.text()
-
-    with qtbot.waitSignal(page.table.loaded, timeout=10_000):
-        page.waiting.setCurrentIndex(page.waiting.findData("letter"))
-    select(qtbot, page, "P20250612", 3)
-    assert page.notify_box.isVisible()
-    page.notified_on.setDate(MEETING_DAY + dt.timedelta(days=82))
-    with qtbot.waitSignal(page.table.loaded, timeout=10_000):
-        qtbot.mouseClick(page.notify_button, Qt.MouseButton.LeftButton)
-    with store.session() as s:
-        assert meeting_by_name(s, "P20250612").items[2].adm_decision.notified == MEETING_DAY + dt.timedelta(days=82)
     assert "P20250612/3" not in row_texts(page)
 
 
@@ -172,6 +178,7 @@ def test_the_decision_record_is_previewed_as_rendered_pages(qtbot, runner, queue
     select(qtbot, page, "P20250612", 1)
     page.form.choices["positive"].setChecked(True)
     page.form.decided_on.setDate(MEETING_DAY + dt.timedelta(days=2))
+    qtbot.keyClicks(page.form.reasons, "I agree with the panel for the reasons it gave.")
     with qtbot.waitSignal(page.case_shown, timeout=10_000):
         qtbot.mouseClick(page.form.button, Qt.MouseButton.LeftButton)
     assert page.record_button.isVisible()
