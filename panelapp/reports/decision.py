@@ -252,10 +252,10 @@ def _letterhead(house: House, item: AgendaItem, households, dated: dt.date) -> l
     for link in item.household_links:
         theirs += [para("\n".join([link.household.display_name, *_lines(link.household.address)]), s.body)]
     return [para(house.name, s.title), para(house.panel, s.subtitle),
-            side_by_side([gap(1)], ours, right_width=80 * mm), gap(4),
+            side_by_side([gap(1)], ours, right_width=92 * mm), gap(4),
             side_by_side(theirs, [para(f"Date: {short_date(dated)}", s.body),
                                   para(f"Our reference: {item.ref}", s.body),
-                                  para(f"Contact: {_contact(item)}", s.body)], right_width=80 * mm),
+                                  para(f"Contact: {_contact(item)}", s.body)], right_width=92 * mm),
             gap(8), para(f"Dear {listed(households)},", s.body), gap(1)]
 
 
