@@ -55,7 +55,7 @@ def _play(store: Store) -> dict:
         done = held.id
         meeting = session.exec(select(Meeting).where(Meeting.status == "planned")
                                .order_by(Meeting.meeting_date)).first()
-        start_meeting(session, chair, meeting, password=DEMO_PASSWORD)
+        start_meeting(session, chair, meeting, password=DEMO_PASSWORD, today=meeting.meeting_date)
         day = meeting.meeting_date
         listed = [m for m in session.exec(select(PanelMember).order_by(PanelMember.name)).all() if m.on_list(day)]
         in_chair = next(m for m in listed if "chair" in m.role_names)
