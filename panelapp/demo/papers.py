@@ -42,7 +42,7 @@ def paper_pdf(title: str, about: str, ref: str) -> bytes:
     canvas = Canvas(out, pagesize=A4, invariant=1, lang="en-GB")
     canvas.setTitle(title)
     canvas.setAuthor("Riverside Regional Adoption Agency (demo)")
-    width, height = A4
+    height = A4[1]
     for page in range(1, PAGES + 1):
         canvas.setFont("Helvetica-Bold", 16)
         canvas.drawString(60, height - 90, _latin(title))

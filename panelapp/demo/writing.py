@@ -13,8 +13,8 @@ import random
 ITEM_PAPERS = {
     "adopter_approval": (("prospective_adopters_report", "Prospective Adopter's Report"),
                          ("medical_report", "Adult health assessments")),
-    "early_permanence_approval": (("prospective_adopters_report", "Early permanence addendum to the "
-                                                                  "Prospective Adopter's Report"),),
+    "early_permanence_approval": (("prospective_adopters_report",
+                                   "Early permanence addendum to the Prospective Adopter's Report"),),
     "retrospective_approval": (("prospective_adopters_report", "Prospective Adopter's Report"),),
     "adopter_review": (("other", "Annual review of approval"),),
     "match": (("adoption_placement_report", "Adoption Placement Report"),
@@ -42,8 +42,8 @@ DISCUSSION = {
         "Members discussed the parent's consent and the work done with the birth family.",
         "The panel considered the child's health needs and the plan for contact.",
     ),
-    "adopter_review": ("Members noted the household's circumstances since approval and the family finding "
-                       "so far.",),
+    "adopter_review": (("Members noted the household's circumstances since approval and the family finding "
+                        "so far."),),
     "withdrawal": ("The panel noted the reasons for the withdrawal and the support offered.",),
     "other": ("Members discussed the quality of the reports read in the last six months.",),
 }
