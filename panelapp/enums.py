@@ -65,4 +65,7 @@ PAPER_KINDS = (
     "medical_report", "other",
 )
 MINUTES_STATUSES = ("draft", "final")
-AGENCY_DEFAULTS.update({"letter_working_days": 5, "chair_casting_vote": True})
+AGENCY_DEFAULTS.update({"letter_working_days": 5, "chair_casting_vote": True,
+                        "protective_marking": "OFFICIAL-SENSITIVE"})
+# The advisers whose advice on an item the minutes record.
+ADVISERS = ("agency_adviser", "medical_adviser", "legal_adviser")

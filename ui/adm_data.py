@@ -15,7 +15,8 @@ from sqlmodel import select
 from panelapp.db import Store
 from panelapp.models import AdmDecision, AgendaItem, ItemChild, ItemHousehold, Meeting
 from panelapp.rules.workdays import WorkingDays
-from panelapp.services.adm import QD_TYPES, REPRESENTATION_WORKING_DAYS, decision_clock, decision_summary
+from panelapp.rules.clocks import representations_end
+from panelapp.services.adm import QD_TYPES, decision_clock, decision_summary
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.common import agency_of
 
@@ -133,7 +134,7 @@ def read_case(store: Store, item_id: int, today: dt.date | None = None) -> Case:
             parts.append(f"<p><b>{title}</b><br>{body}</p>")
         for d in (rec.dissent if rec else []):
             parts.append(f"<p><b>Dissent: {html.escape(d.member.name)}</b><br>{html.escape(d.view)}</p>")
-        qd_end = WorkingDays.for_agency(agency_of(session)).add(today, REPRESENTATION_WORKING_DAYS)
+        qd_end = representations_end(WorkingDays.for_agency(agency_of(session)), today)
         return Case(item.id, item.ref, item.item_type, item.outcome, f"Item {item.position + 1} of {meeting.ref}",
                     meeting.minutes_final, "".join(parts), [(p.title, p.stored_path) for p in item.papers],
                     item.item_type in QD_TYPES, decision_summary(session, item), qd_end)

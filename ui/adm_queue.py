@@ -6,7 +6,7 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton,
+                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton,
                                QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
@@ -118,9 +118,8 @@ class DecisionForm(QGroupBox):
         return next((d for d, b in self.choices.items() if b.isChecked()), None)
 
     def reasons_required(self) -> bool:
-        decision = self.chosen()
-        return decision is not None and self.case is not None and (
-            not agrees_with_panel(self.case.outcome, decision) or decision == "qualifying_determination")
+        """Every decision gives its reasons (the applicants read them in the letter)."""
+        return self.chosen() is not None and self.case is not None
 
     def _update(self) -> None:
         decision, case = self.chosen(), self.case
@@ -132,14 +131,16 @@ class DecisionForm(QGroupBox):
             agrees = agrees_with_panel(case.outcome, decision)
             panel = word(case.outcome).lower()
             if agrees:
-                lines.append(f"This decision agrees with the panel's recommendation ({panel}).")
+                lines.append(f"This decision agrees with the panel's recommendation ({panel}); give your "
+                             "reasons, which the applicants will read.")
             else:
                 lines.append(f"This decision departs from the panel's recommendation ({panel}): "
                              "reasons are required.")
             if decision == "qualifying_determination":
                 lines.append("A qualifying determination must give the applicants its reasons. They then have "
-                             "40 working days from being told to make representations to the agency or apply "
-                             f"to the Independent Review Mechanism: until {day(case.qd_end_if_told_today)} "
+                             "40 working days, beginning with the day they are told, to make representations to "
+                             "the agency or apply to the Independent Review Mechanism: until "
+                             f"{day(case.qd_end_if_told_today)} "
                              "if they are told today. The final decision follows.")
             if self.reasons_required() and not has_reasons:
                 lines.append("Write the reasons before recording the decision.")
@@ -147,9 +148,7 @@ class DecisionForm(QGroupBox):
         self.advice.setObjectName("warning" if self.reasons_required() and not has_reasons else "muted")
         self.advice.style().unpolish(self.advice)
         self.advice.style().polish(self.advice)
-        self.reasons.setPlaceholderText("Required: why the decision departs from the panel, or the qualifying "
-                                        "determination's reasons" if self.reasons_required() else
-                                        "The reasons for the decision (the panel's reasons are taken into account)")
+        self.reasons.setPlaceholderText("Required: the reasons for the decision, written to the applicants")
         self.button.setEnabled(decision is not None and (has_reasons or not self.reasons_required()))
 
     def _submit(self) -> None:
@@ -158,6 +157,7 @@ class DecisionForm(QGroupBox):
 
 
 class AdmQueuePage(QWidget):
+    signoff_password: str | None = None  # asked again at each sign-off (panelapp.services.signoff)
     title = "Decisions"
     decided = Signal(str)
     case_shown = Signal(object)
@@ -217,6 +217,15 @@ class AdmQueuePage(QWidget):
         self.final_on.setCalendarPopup(True)
         self.final_on.setDisplayFormat("d MMM yyyy")
         self.final_on.setAccessibleName("Final decision on")
+        # What the applicants did, and when it was received (reg 30B): their representations,
+        # their written notice of none, or the IRM panel's recommendation.
+        self.responded_on = QDateEdit(QDate.currentDate())
+        self.responded_on.setCalendarPopup(True)
+        self.responded_on.setDisplayFormat("d MMM yyyy")
+        self.responded_on.setAccessibleName("Received on")
+        self.irm_recommendation = QLineEdit()
+        self.irm_recommendation.setAccessibleName("The IRM panel's recommendation")
+        self.irm_recommendation.setPlaceholderText("After a review by the IRM: its panel's recommendation")
         self.final_reasons = QPlainTextEdit()
         self.final_reasons.setAccessibleName("Reasons for the final decision")
         self.final_reasons.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
@@ -226,6 +235,8 @@ class AdmQueuePage(QWidget):
         final_form.addRow("&Decision:", self.final_decision)
         final_form.addRow("After:", self.final_review)
         final_form.addRow("On:", self.final_on)
+        final_form.addRow("Received on:", self.responded_on)
+        final_form.addRow("IRM:", self.irm_recommendation)
         final_form.addRow("Reasons:", self.final_reasons)
         final_form.addRow(self.final_button)
         self.notify_box = QGroupBox("The applicants told in writing")
@@ -381,8 +392,8 @@ class AdmQueuePage(QWidget):
         return True
 
     def decide(self, values: dict) -> bool:
-        item_id, actor = self.case.id, self.actor
-        ok = self.write(lambda s: record_decision(s, actor, s.get(AgendaItem, item_id), **values))
+        item_id, actor, password = self.case.id, self.actor, self.signoff_password
+        ok = self.write(lambda s: record_decision(s, actor, s.get(AgendaItem, item_id), password=password, **values))
         if ok:
             self.decided.emit(values["decision"])
         return ok
@@ -392,7 +403,14 @@ class AdmQueuePage(QWidget):
         values = {"decision": self.final_decision.currentData(), "review": self.final_review.currentData(),
                   "decided_on": self.final_on.date().toPython(),
                   "reasons": self.final_reasons.toPlainText().strip() or None}
-        return self.write(lambda s: record_final_decision(s, actor, s.get(AgendaItem, item_id), **values))
+        received = self.responded_on.date().toPython()
+        if values["review"] == "independent_review":
+            values |= {"irm_recommendation": self.irm_recommendation.text().strip() or None, "irm_on": received}
+        elif values["review"] == "representations":
+            values["responded_on"] = received
+        password = self.signoff_password
+        return self.write(lambda s: record_final_decision(s, actor, s.get(AgendaItem, item_id), password=password,
+                                                          **values))
 
     def notify(self) -> bool:
         item_id, actor, on = self.case.id, self.actor, self.notified_on.date().toPython()

@@ -6,6 +6,7 @@ from sqlalchemy import func
 from sqlmodel import select
 
 from panelapp.db import Store
+from panelapp.demo.accounts import DEMO_ACCOUNTS, DEMO_HINT, DEMO_PASSWORD, make_demo_accounts  # noqa: F401
 from panelapp.errors import PanelAppError
 from panelapp.models import UserAccount
 from panelapp.services import accounts
@@ -15,38 +16,20 @@ from panelapp.services.permissions import Actor
 from . import queries, settings, theme
 from .icons import app_icon
 from .main_window import MainWindow
+from .paper_list import documents_dir
 from .progress import TaskProgressDialog
 from .signin import FirstAccountScreen, SignInScreen
 from .tasks import TaskRunner
 from .welcome import NewAgencyDialog, WelcomeScreen
 
 DEMO_SEED = 1
-# The demo store holds made-up records only; its accounts let people try each role.
-DEMO_PASSWORD = "panel-demo"
-DEMO_ACCOUNTS = (
-    ("admin", "Demo Administrator", "admin"),
-    ("adviser", "Demo Panel Adviser", "adviser"),
-    ("chair", "Demo Panel Chair", "chair"),
-    ("adm", "Demo Decision Maker", "adm"),
-    ("member", "Demo Panel Member", "member"),
-    ("viewer", "Demo Viewer", "viewer"),
-)
-DEMO_HINT = (f"The demo agency's accounts are {', '.join(a[0] for a in DEMO_ACCOUNTS)}, "
-             f"each with the password {DEMO_PASSWORD}.")
+# The demo store holds made-up records only; its accounts let people try each role
+# (made by panelapp.demo.accounts, the same as `panelapp demo` makes them).
 
 
 def count_accounts(store: Store) -> int:
     with store.session() as session:
         return session.exec(select(func.count()).select_from(UserAccount)).one()
-
-
-def make_demo_accounts(session) -> None:
-    """The first (the administrator's) is created with no one signed in, as any store's
-    first account is; the administrator creates the rest."""
-    admin = Actor(*DEMO_ACCOUNTS[0])
-    for number, (username, name, role) in enumerate(DEMO_ACCOUNTS):
-        accounts.create_account(session, admin if number else None, username=username,
-                                display_name=name, role=role, password=DEMO_PASSWORD)
 
 
 class Desk(QObject):
@@ -140,7 +123,7 @@ class Desk(QObject):
         def work(task):
             with store.transaction() as session:
                 create_demo_agency(session, seed=DEMO_SEED, years=years, scale=1, actor="demo",
-                                   progress=task.progress)
+                                   progress=task.progress, documents_dir=documents_dir(store))
                 if session.exec(select(func.count()).select_from(UserAccount)).one() == 0:
                     make_demo_accounts(session)
                     return accounts.sign_in(session, "adviser", DEMO_PASSWORD)

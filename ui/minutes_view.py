@@ -101,6 +101,7 @@ class AmendDialog(QDialog):
 
 
 class MinutesView(QWidget):
+    signoff_password: str | None = None  # asked again at each sign-off (panelapp.services.signoff)
     title = "Minutes"
     loaded = Signal()
     edit_item = Signal(int, int)  # meeting id, item id: to change a draft minute in the meeting room
@@ -240,6 +241,8 @@ class MinutesView(QWidget):
             self.status.setText(f"Draft: not yet approved ({word(state.state).lower()})")
             self.signature.setText("Not signed: the minutes are signed when the chair approves them as final.")
         self.approve_date.setMinimumDate(QDate(state.date.year, state.date.month, state.date.day))
+        self.approve_date.setMaximumDate(QDate.currentDate())
+        self.approve_date.setDate(QDate.currentDate())  # never the date of the last meeting viewed
         self.draft_button.setEnabled(not state.final)
         self.approve_button.setEnabled(not state.final)
         self.approve_date.setEnabled(not state.final)
@@ -317,7 +320,8 @@ class MinutesView(QWidget):
     def approve(self) -> bool:
         meeting_id, actor = self.meeting_id, self.actor
         on = self.approve_date.date().toPython()
-        return self.write(lambda s: approve_minutes(s, actor, s.get(Meeting, meeting_id), on=on))
+        password = self.signoff_password  # the chair's, from the sign-off confirmation
+        return self.write(lambda s: approve_minutes(s, actor, s.get(Meeting, meeting_id), on=on, password=password))
 
     def ask_amendment(self) -> AmendDialog | None:
         if self.state is None or not self.state.final:

@@ -42,6 +42,8 @@ def _actors(session) -> dict[str, Actor]:
 def _play(store: Store) -> dict:
     """Minutes of the last held meeting approved; the next meeting opened and under way."""
     from panelapp.demo import create_demo_agency
+
+    from .desk import DEMO_PASSWORD
     with store.transaction() as session:
         create_demo_agency(session, seed=1, years=1, scale=1, actor="demo")
         people = _actors(session)
@@ -49,11 +51,11 @@ def _play(store: Store) -> dict:
     with store.transaction() as session:
         held = session.exec(select(Meeting).where(Meeting.status == "held", Meeting.minutes_final.is_(None))
                             .order_by(Meeting.meeting_date.desc())).first()
-        approve_minutes(session, chair, held, on=held.meeting_date + dt.timedelta(days=1))
+        approve_minutes(session, chair, held, on=held.meeting_date + dt.timedelta(days=1), password=DEMO_PASSWORD)
         done = held.id
         meeting = session.exec(select(Meeting).where(Meeting.status == "planned")
                                .order_by(Meeting.meeting_date)).first()
-        start_meeting(session, chair, meeting)
+        start_meeting(session, chair, meeting, password=DEMO_PASSWORD, today=meeting.meeting_date)
         day = meeting.meeting_date
         listed = [m for m in session.exec(select(PanelMember).order_by(PanelMember.name)).all() if m.on_list(day)]
         in_chair = next(m for m in listed if "chair" in m.role_names)

@@ -16,6 +16,7 @@ from panelapp.services.agency import SETTINGS, agency_settings, update_agency
 from panelapp.services.permissions import Actor, allowed
 
 from . import queries
+from .letter_settings import LetterSettings
 from .stats_export import sentence
 from .widgets import warning_label
 
@@ -94,6 +95,7 @@ class AgencySettingsDialog(QDialog):
             form.addRow(f"{label}:", self.numbers[key])
         form.addRow(self.casting_vote)
 
+        self.letters = LetterSettings(self.current)
         self.problem = warning_label("Why the settings were not saved", selectable=True)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -107,6 +109,7 @@ class AgencySettingsDialog(QDialog):
         layout.addWidget(agency)
         layout.addWidget(targets)
         layout.addWidget(quorum)
+        layout.addWidget(self.letters)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)
@@ -153,6 +156,7 @@ class AgencySettingsDialog(QDialog):
             "region": self.region.currentData(),
             **{key: spin.value() for key, spin in self.numbers.items()},
             "chair_casting_vote": self.casting_vote.isChecked(),
+            **self.letters.values(),
         }
 
     def changes(self) -> dict:

@@ -1,11 +1,14 @@
 """``panelapp agenda``, ``pack``, ``minutes`` and ``decision``: the panel's papers as PDF."""
 
+import datetime as dt
 from pathlib import Path
 
 from ..db import open_store
 from ..errors import PanelAppError
 from ..reports import (agenda_pdf, decision_letter_pdf, decision_record_pdf, minutes_extract_pdf,
                        minutes_pdf, panel_pack_pdf)
+from ..reports.words import long_date
+from ..services.adm import decision_summary
 from ..services.lookup import item_by_name, meeting_by_name
 from .outputs import file_type
 
@@ -42,18 +45,21 @@ def register(sub) -> None:
     _out(p)
     p.set_defaults(func=run_minutes)
 
-    p = sub.add_parser("decision", help="write the ADM's decision record (or the letter) as PDF",
-                       description="The agency decision maker's decision on ITEM, with the panel's "
+    p = sub.add_parser("decision", help="show the ADM's decision on an item, or write its record "
+                                        "(or the letter) as PDF",
+                       description="The agency decision maker's decision on ITEM: its dates and, after a "
+                                   "qualifying determination, the 40 working days for representations or "
+                                   "the IRM. With --out, the decision record as PDF, with the panel's "
                                    "recommendation, agreement, dates and working days; --letter writes "
                                    "the letter telling the applicants instead.")
     p.add_argument("item", metavar="ITEM", help=ITEM_HELP)
     p.add_argument("--letter", action="store_true", help="write the letter to the applicants")
-    _out(p)
+    _out(p, required=False)
     p.set_defaults(func=run_decision)
 
 
-def _out(parser) -> None:
-    parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+def _out(parser, required: bool = True) -> None:
+    parser.add_argument("--out", metavar="FILE.pdf", required=required, help="where to write the PDF")
 
 
 def _run(args, write) -> int:
@@ -102,5 +108,44 @@ def run_minutes(args) -> int:
 
 
 def run_decision(args) -> int:
+    if args.out is None:
+        if args.letter:
+            raise PanelAppError("Say where to write the letter with --out FILE.pdf.")
+        store = open_store(args.db)
+        try:
+            with store.session() as session:
+                print("\n".join(decision_lines(session, item_by_name(session, args.item))))
+        finally:
+            store.dispose()
+        return 0
     write = decision_letter_pdf if args.letter else decision_record_pdf
     return _run(args, lambda s: write(s, item_by_name(s, args.item), args.out))
+
+
+def decision_lines(session, item) -> list[str]:
+    """The decision on ``item`` as lines for the terminal."""
+    summary = decision_summary(session, item)
+    lines = [f"{item.ref}: item {item.position + 1} of {item.meeting.ref}, outcome {item.outcome or 'not heard'}"]
+    clock = summary["clock"]
+    if not clock["needed"]:
+        return lines + ["  no decision by the agency decision maker is needed for this outcome"]
+    record = item.adm_decision
+    if record is None:
+        due = f"due {long_date(clock['due'])}" if clock["due"] else "waits for the final minutes"
+        return lines + [f"  no decision yet: {due}"]
+    lines.append(f"  {record.decision.replace('_', ' ')} on {long_date(record.decided_on)} by "
+                 f"{record.decision_maker}")
+    if record.decision == "qualifying_determination":
+        end = long_date(dt.date.fromisoformat(summary["representations_end"]))
+        if record.notified:
+            lines.append(f"  notified {long_date(record.notified)} (day 1); "
+                         f"representations or IRM until {end} (day 40)")
+        else:
+            lines.append(f"  not yet notified: the 40 working days begin the day the letter is sent "
+                         f"(if sent on the decision day, until {end})")
+        if record.final_decision:
+            lines.append(f"  final decision {record.final_decision} on {long_date(record.final_date)} "
+                         f"(after {record.final_review.replace('_', ' ')})")
+    elif record.notified:
+        lines.append(f"  applicants told {long_date(record.notified)}")
+    return lines

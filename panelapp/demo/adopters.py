@@ -39,10 +39,12 @@ class Adopters:
             own = surname if i == 0 or rng.random() < 0.45 else rng.choice(N.SURNAMES)
             dob = enquiry - dt.timedelta(days=rng.randint(27 * 365, 52 * 365))
             ethnicity = rng.choices([e for e, _ in N.ADULT_ETHNICITIES], [w for _, w in N.ADULT_ETHNICITIES])[0]
-            applicants.append({"name": f"{rng.choice(N.ADULT_FIRST)} {own}", "dob": dob.isoformat(),
+            applicants.append({"name": self.family_name(rng.choice(N.ADULT_FIRST), own, N.ADULT_FIRST),
+                               "dob": dob.isoformat(),
                                "ethnicity": ethnicity})
         relationship = rng.choice(("married", "married", "civil_partnership", "cohabiting")) if couple else "single"
-        return Household(ref, applicants, relationship, rng.choice(self.staff))
+        worker = self.worker_for(rng.choice(self.staff), [a["name"] for a in applicants])
+        return Household(ref, applicants, relationship, worker)
 
     def journey(self, h: Household, enquiry: dt.date) -> None:
         """From enquiry to the approval panel, or to the point where they stop."""
@@ -135,13 +137,15 @@ class Adopters:
             self.recommend(item, "The panel does not recommend that the applicants are suitable to adopt a child.",
                            self.rng.choice(N.NOT_SUITABLE_REASONS), outcome="not_recommended")
             self.decide(item, "qualifying_determination",
-                        "The agency decision maker proposes not to approve, for the panel's reasons.")
+                        "I have read the brief Prospective Adopter's Report and the panel's reasons, and I "
+                        f"share its concerns: {item.reasons}")
         else:
             self.recommend(item, self.approval_wording(terms), self.praise())
             if self.rng.random() < 0.01:
                 self.decide(item, "qualifying_determination",
-                            "The agency decision maker does not agree with the panel: the concerns in the "
-                            "health assessment are not resolved.")
+                            "I have reached a different view from the panel's: the concerns raised in your "
+                            "health assessments have not been resolved, and I cannot be satisfied that you "
+                            "could meet a child's needs until they are.")
             else:
                 self.approve(h, self.decide(item, "positive"), terms)
                 return

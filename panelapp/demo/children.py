@@ -44,7 +44,7 @@ class Children:
                 groups += 1
                 for c in children:
                     c.sibling_group = f"S{groups:05d}"
-            group = Group(children, rng.choice(self.staff))
+            group = Group(children, self.worker_for(rng.choice(self.staff), [c.name for c in children]))
             self.plan(group, entered, kind)
 
     def child_age(self, kind: str) -> int:
@@ -63,7 +63,8 @@ class Children:
         needs = []
         if rng.random() < 0.15:
             needs = rng.sample(N.CHILD_NEEDS, 1 if rng.random() < 0.8 else 2)
-        child = Child(f"C{len(self.children) + 1:06d}", f"{rng.choice(N.CHILD_FIRST)} {surname}", dob,
+        child = Child(f"C{len(self.children) + 1:06d}", self.family_name(rng.choice(N.CHILD_FIRST), surname,
+                                                                          N.CHILD_FIRST), dob,
                       rng.choice(("male", "female")), ethnicity, minority, needs)
         child.ms["entered_care"] = entered
         self.children.append(child)

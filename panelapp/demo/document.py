@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from ..exchange.schema import FORMAT_NAME, FORMAT_VERSION
 from . import names as N
+from . import writing as W
 from .central_list import attendance
 from .records import Child, Household, Item
 
@@ -25,6 +26,7 @@ AGENCY = {
     "kind": "regional_adoption_agency",
     "panel_name": "Riverside Adoption Panel",
     "region": "england_and_wales",
+    **W.AGENCY_CONTACT,
 }
 HEARD = ("recommended", "not_recommended")
 # The order of business on an agenda.
@@ -42,7 +44,7 @@ def _milestones(ms: dict, order) -> dict:
 
 def _household(h: Household) -> dict:
     out = {"ref": h.ref, "applicants": h.applicants, "relationship": h.relationship, "route": h.route,
-           "milestones": _milestones(h.ms, HOUSEHOLD_MILESTONES)}
+           "address": W.address(h.ref), "milestones": _milestones(h.ms, HOUSEHOLD_MILESTONES)}
     if h.withdrawal:
         out["withdrawal"] = {**h.withdrawal, "date": _iso(h.withdrawal["date"])}
     if h.approval and "approved" in h.ms:
@@ -72,15 +74,19 @@ class Writer:
         self.today = agency.today
         self.item_number = 0
 
-    def adm(self, adm: dict) -> dict | None:
+    def adm(self, adm: dict, item: Item, ref: str) -> dict | None:
         if adm is None or adm["date"] > self.today:
             return None
-        out = {"decision_maker": adm["decision_maker"], "date": _iso(adm["date"]), "decision": adm["decision"]}
-        if "reasons" in adm:
-            out["reasons"] = adm["reasons"]
+        day = item.sitting.day
+        out = {"decision_maker": adm["decision_maker"], "date": _iso(adm["date"]), "decision": adm["decision"],
+               "reasons": adm.get("reasons") or W.decision_reasons(adm["decision"], item.outcome, item.reasons),
+               "documents": [f"The panel's recommendation and the final minutes of the meeting of "
+                             f"{day.day} {day:%B %Y}"] + [title for _, title in W.papers(item.type)]}
         final = adm.get("final")
         if final and final["date"] <= self.today:
-            out["final"] = {**final, "date": _iso(final["date"])}
+            out["final"] = {**final, "date": _iso(final["date"]),
+                            "reasons": W.final_reasons(final["decision"], final["review"])}
+            out |= W.responses(ref, adm["notified"], final["date"], final["review"], final["decision"])
         if adm["notified"] <= self.today:
             out["notified"] = _iso(adm["notified"])
         return out
@@ -99,7 +105,14 @@ class Writer:
             out["recommendation"] = item.recommendation
         if item.reasons:
             out["reasons"] = item.reasons
-        adm = self.adm(item.adm)
+        if item.outcome == "removed":
+            out["removal_reason"] = "The papers were not ready in time for members to read them."
+        elif item.outcome and not item.sitting.inquorate:
+            out["discussion"] = W.discussion(ref, item.type)
+            out["advice"] = W.advice(ref, item.type)
+            if item.households and item.type != "withdrawal":
+                out["applicants"] = {"attended": True, "spoke": True}
+        adm = self.adm(item.adm, item, ref)
         if adm:
             out["adm"] = adm
         return out
@@ -118,6 +131,11 @@ class Writer:
         out["items"] = items
         if s.status == "held":
             self.people_at(s, out)
+            if s.start:
+                hour, minute = map(int, s.start.split(":"))
+                heard = 0 if s.inquorate else len(items)
+                ends = dt.datetime(2000, 1, 1, hour, minute) + dt.timedelta(minutes=20 + 35 * heard)
+                out["end"] = f"{ends:%H:%M}"
         return out
 
     def people_at(self, s, out: dict) -> None:

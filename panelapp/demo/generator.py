@@ -68,6 +68,9 @@ class Agency(Adopters, Children):
         self.people: list[list[Person]] = [
             panel_list(self.rng, self.adult_name, self.period_start, today, self._next_member)
             for _ in range(self.schedule.panels)]
+        # Names the agency's own people carry, which no family may share.
+        self.workers_names = set(self.staff) | {p.name for people in self.people for p in people} | {
+            d.split(",")[0] for d in N.DECISION_MAKERS}
 
     # -- small helpers ----------------------------------------------------------
 
@@ -77,6 +80,28 @@ class Agency(Adopters, Children):
 
     def adult_name(self) -> str:
         return f"{self.rng.choice(N.ADULT_FIRST)} {self.rng.choice(N.SURNAMES)}"
+
+    def worker_for(self, chosen: str, names: list[str]) -> str:
+        """``chosen`` from the staff, or the next one along when they share a surname with
+        the family they would present (a reader would take them for a relative)."""
+        surnames = {n.split()[-1] for n in names}
+        start = self.staff.index(chosen)
+        for step in range(len(self.staff)):
+            worker = self.staff[(start + step) % len(self.staff)]
+            if worker.split()[-1] not in surnames:
+                return worker
+        return chosen
+
+    def family_name(self, first: str, surname: str, firsts: tuple[str, ...]) -> str:
+        """``first surname``, unless a worker or panel member has that name: then the next
+        first name along (so no family shares a name with someone who writes about it,
+        and the random stream is the same as without the check)."""
+        start = firsts.index(first) if first in firsts else 0
+        for step in range(len(firsts)):
+            name = f"{firsts[(start + step) % len(firsts)]} {surname}"
+            if name not in self.workers_names:
+                return name
+        return f"{first} {surname}"
 
     def arrivals(self, lead: dt.timedelta, a_year: float) -> tuple[dt.date, int, float]:
         """When arrivals start, how many there are (``a_year`` a year over the years
@@ -117,7 +142,11 @@ class Agency(Adopters, Children):
         sitting = sitting or self.schedule.book(when)
         if sitting is None:
             return None
-        item = Item(kind, sitting, list(households), list(children), list(presenters))
+        # One worker may present for both sides of a match: name them once. And no presenter
+        # shares a surname with a family on the item, who would read as a relative.
+        names = [a["name"] for h in households for a in h.applicants] + [c.name for c in children]
+        presenters = [self.worker_for(p, names) for p in presenters]
+        item = Item(kind, sitting, list(households), list(children), list(dict.fromkeys(presenters)))
         sitting.items.append(item)
         return item
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Callable
 
 from sqlalchemy import event, func
@@ -13,6 +14,7 @@ from ..exchange import ImportResult, export_document, import_document
 from ..models import Agency, Child, Household, Meeting, PanelMember
 from .document import AGENCY
 from .generator import generate
+from .papers import sign_demo_records, write_demo_papers
 
 DEMO_AGENCY_NAME = AGENCY["name"]
 
@@ -53,8 +55,11 @@ def check_store(session: Session, doc: dict) -> None:
 
 def create_demo_agency(session: Session, *, seed: int = 1, years: int = 3, scale: int = 1,
                        today: dt.date | None = None, actor: str = "demo",
-                       progress: Callable[[float, str], None] | None = None) -> ImportResult:
-    """Make up the demo agency and import it into the caller's transaction.
+                       progress: Callable[[float, str], None] | None = None,
+                       documents_dir: Path | None = None) -> ImportResult:
+    """Make up the demo agency and import it into the caller's transaction, with its final
+    minutes and decisions signed as on their dates, and (given ``documents_dir``, the
+    store's document folder) small made-up papers on every item.
     ``progress(fraction, message)`` hears how far the load has got; an exception it
     raises stops the load, and the caller's transaction then rolls back."""
     def tell(fraction: float, message: str) -> None:
@@ -84,5 +89,10 @@ def create_demo_agency(session: Session, *, seed: int = 1, years: int = 3, scale
                                  source=f"the demo agency (seed {seed}, {years} years, scale {scale})")
     finally:
         event.remove(session, "before_flush", on_flush)
+    tell(0.8, "Signing the final minutes and decisions")
+    sign_demo_records(session, actor)
+    if documents_dir is not None:
+        tell(0.9, "Writing the papers")
+        write_demo_papers(session, documents_dir, actor)
     tell(1.0, "The demo agency is loaded")
     return result

@@ -55,7 +55,7 @@ def household_record(h: Household) -> dict:
         "ref": h.ref,
         "applicants": [_clean({"name": a.name, "dob": _iso(a.dob), "gender": a.gender,
                                "ethnicity": a.ethnicity}) for a in h.applicants],
-        "relationship": h.relationship_status, "route": h.route,
+        "relationship": h.relationship_status, "route": h.route, "address": h.address,
         "milestones": _clean({name: _iso(getattr(h, name)) for name in HOUSEHOLD_MILESTONES}),
         "withdrawal": withdrawal, "approval": approval,
     })
@@ -79,6 +79,10 @@ def _item(item: AgendaItem, refs: dict) -> dict:
         "households": [refs["household"][link.household_id] for link in item.household_links] or None,
         "children": [refs["child"][link.child_id] for link in item.child_links] or None,
         "presenters": item.presenters, "outcome": item.outcome,
+        "discussion": item.discussion, "removal_reason": item.removal_reason,
+        "applicants": (_clean({"attended": item.applicants_attended, "spoke": item.applicants_spoke})
+                       if item.applicants_attended is not None else None),
+        "advice": item.advice or None,
     }
     if rec is not None:
         out["recommendation"] = rec.wording
@@ -90,10 +94,16 @@ def _item(item: AgendaItem, refs: dict) -> dict:
     if adm is not None:
         final = None
         if adm.final_decision is not None:
-            final = {"date": _iso(adm.final_date), "decision": adm.final_decision, "review": adm.final_review}
+            final = _clean({"date": _iso(adm.final_date), "decision": adm.final_decision,
+                            "review": adm.final_review, "reasons": adm.final_reasons})
+        irm = None
+        if adm.irm_recommendation and adm.irm_on:
+            irm = {"recommendation": adm.irm_recommendation, "date": _iso(adm.irm_on)}
         out["adm"] = _clean({"decision_maker": adm.decision_maker, "date": _iso(adm.decided_on),
                              "decision": adm.decision, "reasons": adm.reasons, "final": final,
-                             "notified": _iso(adm.notified)})
+                             "notified": _iso(adm.notified), "documents": adm.documents_considered or None,
+                             "representations_received": _iso(adm.representations_on),
+                             "no_representations_notice": _iso(adm.no_representations_on), "irm": irm})
     return _clean(out)
 
 
@@ -101,6 +111,7 @@ def _meeting(m: Meeting, refs: dict) -> dict:
     return _clean({
         "ref": m.ref, "date": _iso(m.meeting_date),
         "start": m.start_time.strftime("%H:%M") if m.start_time else None,
+        "end": m.end_time.strftime("%H:%M") if m.end_time else None,
         "venue": m.venue, "status": m.status, "papers_sent": _iso(m.papers_sent),
         "minutes_final": _iso(m.minutes_final),
         "attendance": [_clean({"member": refs["member"][a.member_id], "status": a.status,

@@ -85,6 +85,7 @@ def write_household(household: Household, spec: dict) -> None:
     withdrawal = spec.get("withdrawal") or {}
     approval = spec.get("approval") or {}
     _set(household, relationship_status=spec.get("relationship"), route=spec.get("route"),
+         address=spec.get("address"),
          **{name: parse_date(ms.get(name)) for name in HOUSEHOLD_MILESTONES},
          withdrawal_date=parse_date(withdrawal.get("date")), withdrawal_by=withdrawal.get("by"),
          withdrawal_stage=withdrawal.get("stage"), withdrawal_reason=withdrawal.get("reason"),
@@ -185,6 +186,7 @@ class Importer:
         for spec in specs:
             meeting = existing.get(spec["ref"]) or Meeting(ref=spec["ref"], meeting_date=parse_date(spec["date"]))
             _set(meeting, meeting_date=parse_date(spec["date"]), start_time=parse_time(spec.get("start")),
+                 end_time=parse_time(spec.get("end")),
                  venue=spec.get("venue"), status=spec["status"], papers_sent=parse_date(spec.get("papers_sent")),
                  minutes_final=parse_date(spec.get("minutes_final")))
 
@@ -224,7 +226,11 @@ class Importer:
                  update_declaration)
 
     def item(self, item, spec, member_ids, household_ids, child_ids) -> None:
-        _set(item, item_type=spec["type"], presenters=spec.get("presenters"), outcome=spec.get("outcome"))
+        applicants = spec.get("applicants") or {}
+        _set(item, item_type=spec["type"], presenters=spec.get("presenters"), outcome=spec.get("outcome"),
+             discussion=spec.get("discussion"), removal_reason=spec.get("removal_reason"),
+             applicants_attended=applicants.get("attended"), applicants_spoke=applicants.get("spoke"),
+             advice=spec.get("advice") or None)
         sync(item.household_links, spec.get("households", []), lambda r: r.household_id,
              lambda ref, _: household_ids[ref], lambda ref: ItemHousehold(household_id=household_ids[ref]),
              lambda row, ref: None)
@@ -252,7 +258,12 @@ class Importer:
             _set(decision, decision_maker=adm["decision_maker"], decided_on=parse_date(adm["date"]),
                  decision=adm["decision"], reasons=adm.get("reasons"),
                  final_date=parse_date(final.get("date")), final_decision=final.get("decision"),
-                 final_review=final.get("review"), notified=parse_date(adm.get("notified")))
+                 final_review=final.get("review"), notified=parse_date(adm.get("notified")),
+                 final_reasons=final.get("reasons"), documents_considered=adm.get("documents"),
+                 representations_on=parse_date(adm.get("representations_received")),
+                 no_representations_on=parse_date(adm.get("no_representations_notice")),
+                 irm_recommendation=(adm.get("irm") or {}).get("recommendation"),
+                 irm_on=parse_date((adm.get("irm") or {}).get("date")))
             if item.adm_decision is None:
                 item.adm_decision = decision
         self._count("items", item)

@@ -38,6 +38,12 @@ AGENCY = {
     "adm_working_days": k("int", minimum=0),
     "quorum_members": k("int", minimum=1),
     "quorum_social_worker_pqe_years": k("number", minimum=0),
+    # Extensions (docs/exchange-format.md): what case documents and letters print.
+    "protective_marking": k("str"),
+    "address": k("str"),
+    "telephone": k("str"),
+    "email": k("str"),
+    "irm_contact": k("str"),
 }
 
 MEMBER = {
@@ -57,6 +63,7 @@ HOUSEHOLD = {
     "applicants": k("list", True, shape=APPLICANT),
     "relationship": choice(enums.RELATIONSHIPS),
     "route": choice(enums.ROUTES),
+    "address": k("str"),  # extension
     "milestones": k("object", shape={m: k("date") for m in enums.HOUSEHOLD_MILESTONES}),
     "withdrawal": k("object", shape={
         "date": k("date", True),
@@ -95,8 +102,14 @@ ADM = {
         "date": k("date", True),
         "decision": choice(enums.FINAL_DECISIONS, True),
         "review": choice(enums.FINAL_REVIEWS, True),
+        "reasons": k("str"),  # extension
     }),
     "notified": k("date"),
+    # Extensions (docs/exchange-format.md).
+    "documents": k("list", item=k("str")),
+    "representations_received": k("date"),
+    "no_representations_notice": k("date"),
+    "irm": k("object", shape={"recommendation": k("str", True), "date": k("date", True)}),
 }
 
 ITEM = {
@@ -115,12 +128,18 @@ ITEM = {
     }),
     "dissent": k("list", shape={"member": k("str", True), "view": k("str", True)}),
     "adm": k("object", shape=ADM),
+    # Extensions (docs/exchange-format.md).
+    "discussion": k("str"),
+    "removal_reason": k("str"),
+    "applicants": k("object", shape={"attended": k("bool", True), "spoke": k("bool")}),
+    "advice": k("object", shape={who: k("str") for who in enums.ADVISERS}),
 }
 
 MEETING = {
     "ref": k("str", True),
     "date": k("date", True),
     "start": k("time"),
+    "end": k("time"),  # extension
     "venue": k("str"),
     "status": choice(enums.MEETING_STATUSES, True),
     "papers_sent": k("date"),

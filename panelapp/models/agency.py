@@ -28,6 +28,12 @@ class Agency(Record, table=True):
     # Settings of the app's own, outside the exchange format.
     letter_working_days: int | None = None
     chair_casting_vote: bool | None = None
+    # What case documents and letters print: the marking, where to write and whom to call.
+    protective_marking: str | None = None
+    address: str | None = None
+    telephone: str | None = None
+    email: str | None = None
+    irm_contact: str | None = None
 
     def setting(self, key: str):
         value = getattr(self, key)

@@ -20,6 +20,8 @@ class Household(Record, table=True):
     ref: str = Field(unique=True, nullable=False)
     relationship_status: str | None = None
     route: str | None = None
+    # Where the agency writes to the applicants.
+    address: str | None = None
 
     # Milestones, one column each so that statistics aggregate in SQL.
     enquiry: dt.date | None = None

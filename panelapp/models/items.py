@@ -26,6 +26,11 @@ class AgendaItem(Record, table=True):
     duration_minutes: int | None = None
     # A deferred item is re-listed as a new item that points back at the one deferred.
     deferred_from_id: int | None = Field(default=None, foreign_key="agenda_item.id", index=True)
+    removal_reason: str | None = None
+    applicants_attended: bool | None = None
+    applicants_spoke: bool | None = None
+    # The advisers' advice to the panel on this item, by adviser (enums.ADVISERS).
+    advice: dict[str, str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
 
     meeting: "Meeting" = Relationship(back_populates="items")
     papers: list["ItemPaper"] = Relationship(
@@ -135,6 +140,14 @@ class AdmDecision(Record, table=True):
     final_decision: str | None = None
     final_review: str | None = None
     notified: dt.date | None = None
+    # The papers the decision maker read before deciding.
+    documents_considered: list[str] | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    # After a qualifying determination (reg 30B): what the applicants did, and the final reasons.
+    representations_on: dt.date | None = None
+    no_representations_on: dt.date | None = None
+    irm_recommendation: str | None = None
+    irm_on: dt.date | None = None
+    final_reasons: str | None = None
     # Sign-off: a hash of exactly what the decision maker decided.
     signed_by: str | None = None
     signed_at: dt.datetime | None = None

@@ -13,8 +13,8 @@ from ..services.lookup import item_number
 from .agenda import paper_line
 from .output import write_atomically
 from .people import Present, attendance_of, concerning
-from .style import House, boxed, facts, gap, grid, heading, listing, para, render, styles
-from .words import (DECLARATION_ACTIONS, ITEM_TYPES, OUTCOMES, clock, in_words, listed, long_date,
+from .style import House, boxed, facts, gap, grid, heading, listing, para, render, signature_lines, styles
+from .words import (ADVISERS, DECLARATION_ACTIONS, ITEM_TYPES, OUTCOMES, clock, in_words, listed, long_date,
                     plural, short_date)
 
 APPROVAL_TYPES = ("adopter_approval", "early_permanence_approval", "retrospective_approval")
@@ -112,6 +112,8 @@ def members_views(item: AgendaItem) -> str | None:
     if rec.votes_for is None:
         if item.outcome == "noted":
             return None
+        if item.outcome == "deferred":
+            return "The panel agreed to defer the item."
         return "The panel's recommendation was unanimous."
     return (f"Members' views were taken: {rec.votes_for} for, {rec.votes_against} against, "
             f"{plural(rec.votes_abstain, 'abstention')}. The recommendation is the majority's.")
@@ -137,31 +139,68 @@ def recommendation_words(item: AgendaItem) -> str | None:
     return sentence if sentence.endswith((".", "!", "?")) else sentence + "."
 
 
+def applicants_words(item: AgendaItem) -> str:
+    if item.applicants_attended is None:
+        return "Not recorded"
+    if not item.applicants_attended:
+        return "The applicants did not attend."
+    if item.applicants_spoke:
+        return "The applicants attended the meeting and spoke to the panel."
+    return "The applicants attended the meeting; they did not speak to the panel."
+
+
+def _advice(item: AgendaItem) -> list:
+    advice = item.advice or {}
+    if not advice:
+        return []
+    return [heading("Advice to the panel", 2),
+            facts([(in_words(ADVISERS, who), advice[who]) for who in ADVISERS if who in advice])]
+
+
 def item_minute(session: Session, item: AgendaItem, agency) -> list:
-    """One item's minute: the same words in the whole minutes and in the family's extract."""
+    """One item's minute: the same words in the whole minutes and in the family's extract.
+
+    What it says follows why an item was or was not decided: removed (with its reason),
+    not heard because the panel was not quorate for it, deferred for more information,
+    or heard to a recommendation."""
     s = styles()
     number = item_number(item)
     story = [heading(f"Item {number}: {in_words(ITEM_TYPES, item.item_type)}")]
     if item.outcome == "removed":
-        return story + [para(f"Concerning: {concerning(item)}. {OUTCOMES['removed']}.", s.body)]
+        why = f": {item.removal_reason.rstrip('.')}." if item.removal_reason else "."
+        return story + [para(f"Concerning: {concerning(item)}. {OUTCOMES['removed']}{why}", s.body)]
+    quorum = item_quorum(session, item, agency)
+    inquorate = item.outcome is not None and not quorum.quorate
+    outcome = ("Not heard: the panel was not quorate for this item" if inquorate
+               else in_words(OUTCOMES, item.outcome, "Not yet heard"))
     story.append(facts([
         ("Concerning", concerning(item)),
         ("Presented by", listed(item.presenters or [], empty="not recorded")),
+        ("Applicants", applicants_words(item)),
         ("Papers considered", listing([paper_line(p) for p in item.papers], empty="none recorded")),
-        ("Quorum", item_quorum(session, item, agency).explanation(f"Item {number}")),
-        ("Outcome", in_words(OUTCOMES, item.outcome, "Not yet heard")),
+        ("Quorum", quorum.explanation(f"Item {number}")),
+        ("Outcome", outcome),
     ]))
+    if inquorate:
+        story += [heading("Why there is no recommendation", 2),
+                  para("The panel could not make a recommendation because it was not quorate for this "
+                       "item. The item is to be listed again at a later meeting.", s.body)]
+        if item.discussion:
+            story += [heading("Key points of discussion", 2), para(item.discussion, s.body)]
+        return story
     story += [heading("Key points of discussion", 2), para(item.discussion or "Not recorded.", s.body)]
+    story += _advice(item)
     words = recommendation_words(item)
     if words:
-        story += [heading("Recommendation", 2), boxed([para(words, s.body)])]
+        story += [heading("Deferral" if item.outcome == "deferred" else "Recommendation", 2),
+                  boxed([para(words, s.body)])]
     rec = item.recommendation
     rows = []
     terms = approval_terms(item)
     if terms:
         rows.append(("Terms of the approval", terms[0].upper() + terms[1:] + "."))
     if rec is not None and rec.reasons:
-        rows.append(("Reasons", rec.reasons))
+        rows.append(("What the panel needs" if item.outcome == "deferred" else "Reasons", rec.reasons))
     views = members_views(item)
     if views:
         rows.append(("Members' views", views))
@@ -174,27 +213,39 @@ def item_minute(session: Session, item: AgendaItem, agency) -> list:
     return story
 
 
-def _sign_off(meeting: Meeting, extract: bool) -> list:
+def chair_of(meeting: Meeting) -> str | None:
+    """``Chloë Chair, Chair``: who chaired, in their role, from the attendance."""
+    chair = attendance_of(meeting).chair
+    return f"{chair.name}, {chair.role}" if chair else None
+
+
+def _sign_off(meeting: Meeting, house: House, extract: bool) -> list:
     s = styles()
-    story = [heading("Approval of the minutes")]
+    story = [heading("Certificate" if extract else "Approval of the minutes")]
     record = meeting.minutes
-    whose = "The minutes from which this extract is taken were" if extract else "These minutes were"
     if not minutes_are_final(meeting):
         which = "This extract is taken from draft minutes" if extract else "These minutes are a draft"
         return story + [para(f"{which}: they have not been approved by the chair.", s.body)]
-    if record is not None and record.status == "final" and record.approved_by:
-        when = short_date(record.approved_at) if record.approved_at else short_date(meeting.minutes_final)
-        rows = [("Approved by", record.approved_by), ("Date", when)]
-        if record.signoff_hash:
-            rows.append(("Sign-off hash", para(record.signoff_hash, s.digest)))
-        story += [para(f"{whose} approved by the chair as a true record.", s.body), facts(rows)]
+    approved = short_date(meeting.minutes_final, "a date not recorded")
+    signer = chair_of(meeting) or (record.approved_by if record is not None else None) or "not recorded"
+    if extract:
+        story += [para(f"I certify that this is a true extract of the minutes of the meeting of the "
+                       f"{house.panel} held on {short_date(meeting.meeting_date)}, approved as a true "
+                       f"record on {approved}.", s.body),
+                  facts([("Certified by", f"{signer}, on {approved}")])]
+        if meeting.amendments:
+            # The amendments' reasons may name other families, so the extract only counts them.
+            story.append(para(f"The minutes have been amended {plural(len(meeting.amendments), 'time')} "
+                              "since approval; this extract shows the current text.", s.body))
     else:
-        story.append(para(f"{whose} approved as final on {short_date(meeting.minutes_final)}.", s.body))
-    if extract and meeting.amendments:
-        # The amendments' reasons may name other families, so the extract only counts them.
-        story.append(para(f"They have been amended {plural(len(meeting.amendments), 'time')} since "
-                          "approval; this extract shows the current text.", s.body))
-    return story
+        rows = [("Approved by", signer), ("Date approved", approved)]
+        if record is not None and record.approved_by:
+            rows.append(("Signed in PanelApp by", record.approved_by))
+        if record is not None and record.signoff_hash:
+            rows.append(("Sign-off hash", para(record.signoff_hash, s.digest)))
+        story += [para("These minutes were approved by the chair as a true record of the meeting.", s.body),
+                  facts(rows)]
+    return story + [signature_lines()]
 
 
 def _amendments(meeting: Meeting) -> list:
@@ -233,7 +284,7 @@ def minutes_pdf(session: Session, meeting: Meeting, path: str | os.PathLike):
         story += [heading("Items"), para("The panel heard no items.", styles().body)]
     for item in meeting.items:
         story += [gap(2)] + item_minute(session, item, house.agency)
-    story += _sign_off(meeting, extract=False) + _amendments(meeting)
+    story += _sign_off(meeting, house, extract=False) + _amendments(meeting)
     title = _minutes_title(meeting, "Minutes")
     data, _ = render(house, story, title=title, draft=not minutes_are_final(meeting),
                      subject=f"Minutes of the {house.panel}, {long_date(meeting.meeting_date)}")
@@ -260,7 +311,7 @@ def minutes_extract_pdf(session: Session, item: AgendaItem, path: str | os.PathL
     story += _people(attendance_of(meeting), away)
     story += _declarations(own, item_numbers=False)
     story += [gap(2)] + item_minute(session, item, house.agency)
-    story += _sign_off(meeting, extract=True)
+    story += _sign_off(meeting, house, extract=True)
     title = _minutes_title(meeting, f"Minutes extract, item {number}")
     data, _ = render(house, story, title=title, draft=not minutes_are_final(meeting),
                      subject=f"Extract from the minutes of the {house.panel}, "

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
+from pypdf.generic import NameObject, TextStringObject
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak
@@ -27,7 +28,7 @@ from .agenda import agenda_story, paper_line
 from .fonts import BOLD, REGULAR
 from .output import write_atomically
 from .people import concerning
-from .style import (CREATOR, INK, MARGIN_X, MARKING, MUTED, PAGE_HEIGHT, PAGE_WIDTH, House,
+from .style import (CREATOR, INK, LANGUAGE, MARGIN_X, MUTED, PAGE_HEIGHT, PAGE_WIDTH, House,
                     draw_footer, draw_header, draw_marking, facts, fit, gap, grid, heading, para,
                     render, styles)
 from .words import ITEM_TYPES, clock, in_words, long_date, short_date
@@ -178,7 +179,7 @@ def _stamp(canvas: Canvas, house: House, paper: Paper, width: float, height: flo
     """The pack's marking and page number in the margins of a paper's page, on a white ground."""
     top = height - 11 * mm
     right = width - MARGIN_X
-    markings = [MARKING] + ([ADDENDUM] if paper.record.late else [])
+    markings = [house.marking] + ([ADDENDUM] if paper.record.late else [])
     for words in markings:
         used = canvas.stringWidth(words, BOLD, 8.5) + 6
         _white(canvas, right - used, top - 3, used, 13.5)
@@ -202,8 +203,8 @@ def _stamp(canvas: Canvas, house: House, paper: Paper, width: float, height: flo
 def _addendum_page(canvas: Canvas, house: House, meeting: Meeting, paper: Paper, page: int,
                    total: int, title: str) -> None:
     s = styles()
-    draw_header(canvas, house)
-    draw_footer(canvas, title, page, total)
+    draw_header(canvas, house, marking=house.marking)
+    draw_footer(canvas, title, page, total, marking=house.marking)
     top = PAGE_HEIGHT * 0.66
     canvas.setLineWidth(3)
     canvas.setStrokeColor(INK)
@@ -324,7 +325,8 @@ def panel_pack_pdf(session: Session, meeting: Meeting, path: str | os.PathLike,
         writer.set_page_label(0, total - 1, style="/D", start=1)
         writer.add_metadata({"/Title": title, "/Author": house.name, "/Creator": CREATOR,
                              "/Producer": CREATOR, "/Subject": f"Papers for the {house.panel}",
-                             "/Keywords": MARKING})
+                             "/Keywords": house.marking})
+        writer._root_object[NameObject("/Lang")] = TextStringObject(LANGUAGE)
         writer.page_mode = "/UseOutlines"
         out = io.BytesIO()
         writer.write(out)

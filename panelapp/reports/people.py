@@ -130,6 +130,8 @@ def concerning(item: AgendaItem) -> str:
     if households:
         word = {"adopter_approval": "prospective adopters", "retrospective_approval": "prospective adopters",
                 "withdrawal": "household"}.get(item.item_type, "adopters")
+        if word != "household" and sum(len(link.household.applicants) for link in item.household_links) == 1:
+            word = word[:-1]  # a single applicant is a prospective adopter, not adopters
         parts.append("; ".join(households) + f" ({word})")
     children = children_of(item)
     if children:

@@ -1,7 +1,7 @@
 """The house style every document shares.
 
-A4, the agency's name and panel on a running header, the CONFIDENTIAL marking
-top and bottom, "Page N of M", the embedded DejaVu font, greys only (the
+A4, the agency's name and panel on a running header, the agency's protective
+marking (a setting, OFFICIAL-SENSITIVE unless changed) top and bottom, "Page N of M", the embedded DejaVu font, greys only (the
 papers are photocopied and printed in black and white), and tables that split
 across pages with their header row repeated.
 """
@@ -28,8 +28,9 @@ MARGIN_X = 20 * mm
 MARGIN_TOP = 27 * mm
 MARGIN_BOTTOM = 22 * mm
 CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN_X
-MARKING = "CONFIDENTIAL"
 CREATOR = "PanelApp"
+# Every document is written in British English; screen readers and PDF tools read /Lang.
+LANGUAGE = "en-GB"
 
 INK = colors.black
 RULE = colors.Color(0.45, 0.45, 0.45)
@@ -55,6 +56,11 @@ class House:
     @property
     def panel(self) -> str:
         return self.agency.panel_name or "Adoption Panel"
+
+    @property
+    def marking(self) -> str:
+        """The protective marking of a case document (agency setting)."""
+        return str(self.agency.setting("protective_marking"))
 
 
 @dataclass(frozen=True)
@@ -209,7 +215,7 @@ def side_by_side(left: list, right: list, right_width: float = 60 * mm) -> Table
 
 # -- page furniture, shared with the pack's separator and stamped pages --------------------
 
-def draw_marking(canvas: Canvas, x_right: float, y: float, words: str = MARKING, size: float = 8.5):
+def draw_marking(canvas: Canvas, x_right: float, y: float, words: str, size: float = 8.5):
     """The protective marking, boxed, right-aligned at ``x_right``."""
     width = canvas.stringWidth(words, BOLD, size)
     canvas.setLineWidth(0.8)
@@ -222,7 +228,7 @@ def draw_marking(canvas: Canvas, x_right: float, y: float, words: str = MARKING,
 
 
 def draw_header(canvas: Canvas, house: House, draft: bool = False, width: float = PAGE_WIDTH,
-                height: float = PAGE_HEIGHT) -> None:
+                height: float = PAGE_HEIGHT, marking: str | None = None) -> None:
     canvas.saveState()
     top = height - 13 * mm
     canvas.setFillColor(INK)
@@ -231,7 +237,7 @@ def draw_header(canvas: Canvas, house: House, draft: bool = False, width: float 
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(MUTED)
     canvas.drawString(MARGIN_X, top - 11, house.panel)
-    used = draw_marking(canvas, width - MARGIN_X, top - 4)
+    used = draw_marking(canvas, width - MARGIN_X, top - 4, marking) if marking else -5
     if draft:
         draw_marking(canvas, width - MARGIN_X - used - 5, top - 4, "DRAFT")
     canvas.setStrokeColor(RULE)
@@ -240,7 +246,8 @@ def draw_header(canvas: Canvas, house: House, draft: bool = False, width: float 
     canvas.restoreState()
 
 
-def draw_footer(canvas: Canvas, title: str, page: int, total: int, width: float = PAGE_WIDTH) -> None:
+def draw_footer(canvas: Canvas, title: str, page: int, total: int, width: float = PAGE_WIDTH,
+                marking: str | None = None) -> None:
     canvas.saveState()
     base = 12 * mm
     canvas.setStrokeColor(RULE)
@@ -248,7 +255,8 @@ def draw_footer(canvas: Canvas, title: str, page: int, total: int, width: float 
     canvas.line(MARGIN_X, base + 11, width - MARGIN_X, base + 11)
     canvas.setFont(BOLD, 8)
     canvas.setFillColor(INK)
-    canvas.drawString(MARGIN_X, base, MARKING)
+    if marking:
+        canvas.drawString(MARGIN_X, base, marking)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
     room = width - 2 * MARGIN_X - 2 * 40 * mm
@@ -277,7 +285,7 @@ def fit(canvas: Canvas, words: str, font: str, size: float, room: float) -> str:
     return words.rstrip() + "…"
 
 
-def _numbered_canvas(footer_title: str, first_page: int, extra_pages: int):
+def _numbered_canvas(footer_title: str, first_page: int, extra_pages: int, marking: str | None):
     """A canvas that holds its pages back until it knows how many there are ("Page N of M")."""
 
     class NumberedCanvas(Canvas):
@@ -293,7 +301,7 @@ def _numbered_canvas(footer_title: str, first_page: int, extra_pages: int):
             total = first_page - 1 + len(self._held) + extra_pages
             for state in self._held:
                 self.__dict__.update(state)
-                draw_footer(self, footer_title, first_page - 1 + self._pageNumber, total)
+                draw_footer(self, footer_title, first_page - 1 + self._pageNumber, total, marking=marking)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -301,28 +309,55 @@ def _numbered_canvas(footer_title: str, first_page: int, extra_pages: int):
 
 
 def render(house: House, story: list, *, title: str, subject: str, footer_title: str | None = None,
-           draft: bool = False, first_page: int = 1, extra_pages: int = 0) -> tuple[bytes, int]:
+           draft: bool = False, first_page: int = 1, extra_pages: int = 0,
+           marking: str | None | bool = True) -> tuple[bytes, int]:
     """The story as a PDF in the house style; returns the bytes and the number of pages.
+
+    ``marking`` is the protective marking printed top and bottom: True (the default) for
+    the agency's setting, as every case document carries; a string for another; None for
+    none (a document written to be published). The metadata names the agency, never a
+    person.
 
     ``first_page`` and ``extra_pages`` let a document be the front of a longer one
     (the panel pack) and still print that whole document's page numbers."""
     styles()
+    if marking is True:
+        marking = house.marking
+    marking = marking or None
     buffer = io.BytesIO()
     doc = BaseDocTemplate(
         buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, author=house.name, subject=subject,
-        creator=CREATOR, producer=CREATOR, keywords=MARKING,
+        creator=CREATOR, producer=CREATOR, keywords=marking or "", lang=LANGUAGE,
         # Otherwise every page also names Helvetica, a font that is not embedded.
         initialFontName=REGULAR, initialFontSize=10, initialLeading=13.5)
 
     def furnish(canvas, _doc):
         if draft:
             draw_watermark(canvas)
-        draw_header(canvas, house, draft=draft)
+        draw_header(canvas, house, draft=draft, marking=marking)
 
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="house", frames=[frame], onPage=furnish)])
-    canvasmaker = _numbered_canvas(footer_title or title, first_page, extra_pages)
+    canvasmaker = _numbered_canvas(footer_title or title, first_page, extra_pages, marking)
     doc.build(story, canvasmaker=canvasmaker)
     return buffer.getvalue(), doc.page
+
+
+def signature_lines(labels: tuple[str, ...] = ("Signature", "Date signed")) -> Table:
+    """Ruled lines, with room above them, to sign and date a printed copy by hand."""
+    s = styles()
+    gutter = 10 * mm
+    width = (CONTENT_WIDTH - gutter * (len(labels) - 1)) / len(labels)
+    cells, widths = [], []
+    for n, label in enumerate(labels):
+        if n:
+            cells.append("")
+            widths.append(gutter)
+        cells.append(para(label, s.small))
+        widths.append(width)
+    table = Table([[""] * len(cells), cells], colWidths=widths, rowHeights=[13 * mm, None], hAlign="LEFT")
+    table.setStyle(_table_style([("LINEABOVE", (n, 1), (n, 1), 0.8, INK) for n in range(0, len(cells), 2)]
+                                + [("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 1), (-1, 1), 2)]))
+    return table

@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from .chart_image import describe, png_of
-from .style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, MARKING, House
+from .style import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, House
 
 FONT = "Arial"  # on every Windows and Mac; LibreOffice reads it as Liberation Sans
 MUTED = RGBColor(0x4D, 0x4D, 0x4D)
@@ -71,7 +71,7 @@ def _field(paragraph, code: str, placeholder: str = "1") -> None:
 class WordWriter:
     """Writes flowables into ``self.document`` in the house style."""
 
-    def __init__(self, house: House, title: str, subject: str, marking: str | None = MARKING) -> None:
+    def __init__(self, house: House, title: str, subject: str, marking: str | None = None) -> None:
         self.document: WordDocument = Document()
         self.house = house
         # A published report (the annual one) carries no protective marking unless one is chosen.

@@ -36,6 +36,12 @@ ROLES = {
     "other_member": "Panel member",
 }
 
+ADVISERS = {
+    "agency_adviser": "Agency adviser to the panel",
+    "medical_adviser": "Medical adviser",
+    "legal_adviser": "Legal adviser",
+}
+
 DECLARATION_ACTIONS = {
     "remained": "Remained in the meeting",
     "left_for_item": "Left the room for the item",

@@ -22,6 +22,15 @@ MATCH_DAYS = 121
 JOURNEY_DAYS = 426
 
 
+def representations_end(workdays: WorkingDays, notified: dt.date) -> dt.date:
+    """The last day for representations or an application to the IRM after a qualifying
+    determination: AAR 2005 reg 30B(5)(c) gives "40 working days beginning with the date on
+    which the notification was sent", so that date is day 1 (the next working day is day 1
+    when it was sent on a weekend or bank holiday)."""
+    first = notified if workdays.is_working_day(notified) else workdays.add(notified, 1)
+    return workdays.add(first, REPRESENTATION_WORKING_DAYS - 1)
+
+
 def add_months(day: dt.date, months: int) -> dt.date:
     month = day.month - 1 + months
     year, month = day.year + month // 12, month % 12 + 1
@@ -123,9 +132,11 @@ class Clocks:
                                f"letter telling the applicants of the decision on {item_ref}", decided, letter_days)
             if decision == "qualifying_determination" and not _on_or_before(final_date, on):
                 start = notified if _on_or_before(notified, on) else decided
-                yield self._wd("qualifying_determination", item_ref, "item",
+                due = representations_end(self.workdays, start)
+                yield Deadline("qualifying_determination", item_ref, "item",
                                f"40 working days for representations or the IRM end ({item_ref}); "
-                               "then the final decision", start, REPRESENTATION_WORKING_DAYS)
+                               "then the final decision", start, due, self.workdays.between(on, due),
+                               "working days")
 
     def households(self):
         matched = {hid for (hid,) in self.s.execute(

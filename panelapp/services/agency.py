@@ -38,6 +38,11 @@ SETTINGS = {
     "quorum_members": ((1, 30), "members needed for quorum"),
     "quorum_social_worker_pqe_years": ((0, 40), "years of post-qualifying experience the quorum's social worker needs"),
     "chair_casting_vote": (bool, "whether the chair has a casting vote on a tie"),
+    "protective_marking": ("text", "the protective marking printed on case documents"),
+    "address": ("text?", "the agency's postal address, printed on its letters"),
+    "telephone": ("text?", "the agency's telephone number, printed on its letters"),
+    "email": ("text?", "the agency's e-mail address, printed on its letters"),
+    "irm_contact": ("text?", "the Independent Review Mechanism's contact details, given to applicants"),
 }
 
 

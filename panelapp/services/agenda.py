@@ -97,6 +97,7 @@ def remove_item(session: Session, actor: Actor, item: AgendaItem, *, reason: str
     before = item_summary(item)
     if meeting.papers_sent is not None or meeting.status == "held":
         item.outcome = "removed"
+        item.removal_reason = reason.strip()
         session.flush()
         _audit_item(session, actor, "remove", item, f"{item_label(item)} removed from the agenda: {reason}",
                     before=before)

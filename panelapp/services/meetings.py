@@ -12,6 +12,7 @@ from ..models import Meeting
 from ..rules.workdays import WorkingDays
 from .common import agency_of, ensure_open, snapshot, unique_ref
 from .permissions import Actor, require
+from .signoff import confirm_signer
 
 MEETING_FIELDS = ("ref", "meeting_date", "start_time", "venue", "status", "papers_sent", "capacity")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -135,15 +136,78 @@ def mark_papers_sent(session: Session, actor: Actor, meeting: Meeting, on: dt.da
     return meeting_summary(meeting)
 
 
-def start_meeting(session: Session, actor: Actor, meeting: Meeting) -> dict:
-    """The meeting is being held: from now on its recommendations can be recorded."""
+def start_meeting(session: Session, actor: Actor, meeting: Meeting, *, password: str | None = None,
+                  today: dt.date | None = None) -> dict:
+    """The meeting is being held: from now on its recommendations can be recorded. Not
+    before its day; ``password`` is the opener's, asked again."""
     require(actor, "meeting.record")
     ensure_open(meeting, "start the meeting")
     if meeting.status == "held":
         return meeting_summary(meeting)
+    today = today or dt.date.today()
+    if meeting.meeting_date > today:
+        raise PanelAppError(f"The meeting of {meeting.meeting_date.day} {meeting.meeting_date:%B %Y} "
+                            f"({meeting.ref}) cannot be opened before its day.")
+    confirm_signer(session, actor, password, f"open the meeting {meeting.ref}")
     meeting.status = "held"
     audit.record(session, actor.username, "held", "meeting", entity_uid=meeting.uid,
                  summary=f"meeting {meeting.ref} opened", before={"status": "planned"}, after={"status": "held"})
+    return meeting_summary(meeting)
+
+
+def recorded_at(meeting: Meeting) -> list[str]:
+    """What has been recorded at a held meeting, in words; empty while nothing has."""
+    found = []
+    if meeting.attendance:
+        found.append("attendance")
+    if meeting.declarations:
+        found.append("declarations of interest")
+    if meeting.observers:
+        found.append("observers")
+    if meeting.end_time is not None:
+        found.append("the finish time")
+    heard = [i for i in meeting.items if i.outcome not in (None, "removed") or i.discussion
+             or i.applicants_attended is not None or i.advice]
+    if heard:
+        found.append(f"{len(heard)} item{'s' if len(heard) != 1 else ''}' outcomes or notes")
+    if meeting.minutes is not None:
+        found.append("draft minutes")
+    return found
+
+
+def return_to_planned(session: Session, actor: Actor, meeting: Meeting, *, reason: str) -> dict:
+    """Undo opening a meeting by mistake: back to planned, while nothing is recorded at it."""
+    require(actor, "meeting.plan")
+    ensure_open(meeting, "return the meeting to planned")
+    if meeting.status != "held":
+        raise PanelAppError(f"The meeting {meeting.ref} is {meeting.status}, not open: nothing to return.")
+    if not reason.strip():
+        raise PanelAppError("Say why the meeting goes back to planned (for example, opened by mistake).")
+    found = recorded_at(meeting)
+    if found:
+        raise PanelAppError(f"The meeting {meeting.ref} cannot go back to planned: "
+                            f"{', '.join(found)} {'is' if len(found) == 1 else 'are'} recorded at it.")
+    meeting.status = "planned"
+    audit.record(session, actor.username, "reopen", "meeting", entity_uid=meeting.uid,
+                 summary=f"meeting {meeting.ref} returned to planned: {reason.strip()}",
+                 before={"status": "held"}, after={"status": "planned", "reason": reason.strip()})
+    return meeting_summary(meeting)
+
+
+def record_finish(session: Session, actor: Actor, meeting: Meeting, at: dt.time) -> dict:
+    """The time the meeting finished, for the minutes."""
+    require(actor, "meeting.record")
+    ensure_open(meeting, "record the time the meeting finished")
+    if meeting.status != "held":
+        raise PanelAppError(f"The meeting {meeting.ref} has not started: it cannot have finished.")
+    if meeting.start_time is not None and at <= meeting.start_time:
+        raise PanelAppError(f"The meeting cannot finish at {at:%H:%M}, not after it started "
+                            f"({meeting.start_time:%H:%M}).")
+    before = snapshot(meeting, "end_time")
+    meeting.end_time = at
+    audit.record(session, actor.username, "finish", "meeting", entity_uid=meeting.uid,
+                 summary=f"meeting {meeting.ref} finished at {at:%H:%M}", before=before,
+                 after=snapshot(meeting, "end_time"))
     return meeting_summary(meeting)
 
 

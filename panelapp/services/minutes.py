@@ -12,10 +12,13 @@ from ..audit import canonical, sha256
 from ..errors import PanelAppError
 from ..models import AgendaItem, Meeting, MinutesAmendment, MinutesRecord
 from ..models.base import utcnow
-from ..rules.quorum import meeting_quorum
+from ..rules.quorum import item_quorum, meeting_quorum
 from .common import agency_of, minutes_are_final
-from .lookup import item_label
+from .lookup import item_label, item_number
 from .permissions import Actor, require
+from .signoff import confirm_signer, signing_date
+
+HEARD = ("recommended", "not_recommended", "deferred", "noted")
 
 
 def minutes_content(session: Session, meeting: Meeting) -> dict:
@@ -38,7 +41,13 @@ def minutes_content(session: Session, meeting: Meeting) -> dict:
 
 def _item_content(item: AgendaItem) -> dict:
     rec = item.recommendation
-    return {
+    # Keys added since the first signed minutes are left out when empty, so that minutes
+    # signed before them keep the hash they were signed with.
+    extra = {key: value for key, value in (
+        ("removal_reason", item.removal_reason), ("advice", item.advice or None),
+        ("applicants", {"attended": item.applicants_attended, "spoke": item.applicants_spoke}
+         if item.applicants_attended is not None else None)) if value is not None}
+    return extra | {
         "ref": item.ref, "number": item.position + 1, "type": item.item_type, "outcome": item.outcome,
         "households": [link.household.ref for link in item.household_links],
         "children": [link.child.ref for link in item.child_links],
@@ -85,8 +94,28 @@ def draft_minutes(session: Session, actor: Actor, meeting: Meeting) -> dict:
     return {"meeting": meeting.ref, "status": "draft", "content": content}
 
 
-def approve_minutes(session: Session, actor: Actor, meeting: Meeting, *, on: dt.date | None = None) -> dict:
-    """The chair approves the minutes as final: they are locked and signed."""
+def heard_items(session: Session, meeting: Meeting) -> list[AgendaItem]:
+    """The items the panel heard: given an outcome while quorate for them."""
+    agency = agency_of(session)
+    return [i for i in meeting.items if i.outcome in HEARD and item_quorum(session, i, agency).quorate]
+
+
+def missing_for_approval(session: Session, meeting: Meeting) -> list[str]:
+    """What the minutes still lack before the chair can approve them, in words. (A missing
+    finish time is printed as not recorded rather than refused: the meeting room cannot
+    record it yet.)"""
+    missing = []
+    for item in heard_items(session, meeting):
+        if not (item.discussion or "").strip():
+            missing.append(f"the key points of discussion of item {item_number(item)} ({item.ref})")
+    return missing
+
+
+def approve_minutes(session: Session, actor: Actor, meeting: Meeting, *, on: dt.date | None = None,
+                    password: str | None = None) -> dict:
+    """The chair approves the minutes as final: they are locked and signed. ``on`` is the
+    date of approval (today when not given, never later); ``password`` is the chair's,
+    asked again."""
     require(actor, "minutes.approve")
     if meeting.status != "held":
         raise PanelAppError(f"Only the minutes of a held meeting can be approved; {meeting.ref} is {meeting.status}.")
@@ -95,9 +124,14 @@ def approve_minutes(session: Session, actor: Actor, meeting: Meeting, *, on: dt.
     unheard = [item_label(i) for i in meeting.items if i.outcome is None]
     if unheard:
         raise PanelAppError(f"Record an outcome for {', '.join(unheard)} (or remove it) before approving the minutes.")
-    on = on or dt.date.today()
+    missing = missing_for_approval(session, meeting)
+    if missing:
+        raise PanelAppError(f"The minutes of {meeting.ref} cannot be approved yet: record "
+                            + "; ".join(missing) + ".")
+    on = signing_date(on, "The approval of the minutes")
     if on < meeting.meeting_date:
         raise PanelAppError("Minutes cannot be final before the meeting was held.")
+    confirm_signer(session, actor, password, f"approve the minutes of {meeting.ref}")
     content = minutes_content(session, meeting)
     digest = content_hash(content)
     if meeting.minutes is None:

@@ -8,7 +8,7 @@ whose attendance has not been taken, minutes that are final.
 from sqlmodel import Session
 
 from .. import audit
-from ..enums import ATTENDANCE_STATUSES, DECLARATION_ACTIONS, HEARD_OUTCOMES
+from ..enums import ADVISERS, ATTENDANCE_STATUSES, DECLARATION_ACTIONS, HEARD_OUTCOMES
 from ..errors import PanelAppError
 from ..models import AgendaItem, Attendance, Declaration, Dissent, Meeting, Recommendation
 from ..rules.quorum import item_quorum
@@ -217,3 +217,40 @@ def record_discussion(session: Session, actor: Actor, item: AgendaItem, text: st
                  after={"discussion": text})
 
 
+
+
+def record_item_notes(session: Session, actor: Actor, item: AgendaItem, *,
+                      applicants_attended: bool | None = None, applicants_spoke: bool | None = None,
+                      advice: dict[str, str] | None = None) -> dict:
+    """What the minutes say of an item besides its recommendation: whether the applicants
+    attended and spoke, and the advisers' advice (by adviser; an empty text removes it)."""
+    require(actor, "meeting.record")
+    ensure_open(item.meeting, f"record the notes of {item_label(item)}")
+    problems = []
+    if applicants_spoke and applicants_attended is False:
+        problems.append("the applicants cannot have spoken if they did not attend")
+    for who, words in (advice or {}).items():
+        if who not in ADVISERS:
+            problems.append(f"{who!r} is not an adviser (advice is from the {', '.join(ADVISERS)})")
+        elif not isinstance(words, str):
+            problems.append(f"the {who.replace('_', ' ')}'s advice must be text")
+    if problems:
+        raise PanelAppError(f"Notes on {item_label(item)} not recorded: " + "; ".join(problems) + ".")
+    before = snapshot(item, "applicants_attended", "applicants_spoke", "advice")
+    if applicants_attended is not None:
+        item.applicants_attended = applicants_attended
+        item.applicants_spoke = bool(applicants_spoke) if applicants_attended else False
+    elif applicants_spoke is not None:
+        item.applicants_spoke = applicants_spoke
+    if advice is not None:
+        merged = dict(item.advice or {})
+        for who, words in advice.items():
+            if words.strip():
+                merged[who] = words.strip()
+            else:
+                merged.pop(who, None)
+        item.advice = {who: merged[who] for who in ADVISERS if who in merged} or None
+    after = snapshot(item, "applicants_attended", "applicants_spoke", "advice")
+    audit.record(session, actor.username, "item_notes", "agenda_item", entity_uid=item.uid,
+                 summary=f"notes on {item_label(item)} recorded", before=before, after=after)
+    return after

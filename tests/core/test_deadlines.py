@@ -24,9 +24,10 @@ def test_deadlines_on_15_january_2025(northshire):
     assert (late.due, late.left, late.overdue) == (dt.date(2025, 1, 9), -4, True)
     # I00223 decided Monday 13 January; the letter is due 5 working days later, Monday 20 January.
     assert by(found, "decision_letter", "I00223").due == dt.date(2025, 1, 20)
-    # The qualifying determination on I00086 was notified Tuesday 10 Dec 2024: 40 working days,
-    # skipping Christmas, Boxing Day and New Year's Day, end on Friday 7 February 2025.
-    assert by(found, "qualifying_determination", "I00086").due == dt.date(2025, 2, 7)
+    # The qualifying determination on I00086 was notified Tuesday 10 Dec 2024: 40 working days
+    # beginning with that day (reg 30B(5)(c): it is day 1), skipping Christmas, Boxing Day and
+    # New Year's Day, end on Thursday 6 February 2025.
+    assert by(found, "qualifying_determination", "I00086").due == dt.date(2025, 2, 6)
     # Papers for 13 Feb 2025 (sent 4 Feb, after the 15th) are due 5 working days before: 6 February.
     assert by(found, "papers", "P20250213").due == dt.date(2025, 2, 6)
     # Sorted soonest first; nothing already done is listed.

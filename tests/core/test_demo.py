@@ -73,10 +73,11 @@ def test_bad_options_are_refused():
 # -- realistic ------------------------------------------------------------------
 
 def test_the_agency_is_riverside(three_years):
-    assert three_years["agency"] == {"name": "Riverside Regional Adoption Agency",
-                                     "kind": "regional_adoption_agency",
-                                     "panel_name": "Riverside Adoption Panel",
-                                     "region": "england_and_wales"}
+    agency = dict(three_years["agency"])
+    contact = {key: agency.pop(key) for key in ("address", "telephone", "email", "irm_contact")}
+    assert agency == {"name": "Riverside Regional Adoption Agency", "kind": "regional_adoption_agency",
+                      "panel_name": "Riverside Adoption Panel", "region": "england_and_wales"}
+    assert contact["address"].endswith("RV1 1AA") and "(demo details)" in contact["irm_contact"]
 
 
 def test_scale_one_is_a_medium_regional_agency_and_scale_grows_it(three_years):
@@ -258,3 +259,60 @@ def test_a_load_stopped_from_its_progress_report_leaves_nothing(store):
     with store.session() as session:
         assert session.exec(select(func.count()).select_from(Household)).one() == 0
         assert session.exec(select(func.count()).select_from(AgendaItem)).one() == 0
+
+
+# -- a demo a user would believe ---------------------------------------------------
+
+def test_presenters_are_named_once_and_no_family_shares_a_workers_name(three_years):
+    members = {m["name"] for m in three_years["members"]}
+    family = {a["name"] for h in three_years["households"] for a in h["applicants"]}
+    family |= {c["name"] for c in three_years["children"]}
+    workers = members | {p for i in items(three_years) for p in i.get("presenters", [])}
+    assert not family & workers
+    households = {h["ref"]: h for h in three_years["households"]}
+    children = {c["ref"]: c for c in three_years["children"]}
+    for item in items(three_years):
+        presenters = item.get("presenters", [])
+        assert len(presenters) == len(set(presenters)), item["ref"]
+        names = [a["name"] for ref in item.get("households", []) for a in households[ref]["applicants"]]
+        names += [children[ref]["name"] for ref in item.get("children", [])]
+        assert not {p.split()[-1] for p in presenters} & {n.split()[-1] for n in names}, item["ref"]
+
+
+def test_heard_items_have_discussion_and_decisions_their_reasons(three_years):
+    heard = [i for m in held(three_years) for i in m["items"] if i.get("outcome") in ("recommended",
+                                                                                    "not_recommended")]
+    assert heard and all(i.get("discussion") for i in heard)
+    decided = [i["adm"] for i in heard if "adm" in i]
+    assert decided and all(d.get("reasons") and d.get("documents") for d in decided)
+    assert not any("The agency decision maker proposes" in d["reasons"] for d in decided)
+    finals = [d["final"] for d in decided if "final" in d]
+    assert finals and all(f.get("reasons") for f in finals)
+    assert all(m.get("end") for m in held(three_years))
+
+
+def test_panelapp_demo_makes_accounts_papers_and_signed_records(tmp_path, capsys):
+    from panelapp.db import open_store
+    from panelapp.models import AdmDecision, ItemPaper, Meeting
+    from panelapp.reports import panel_pack_pdf
+    from panelapp.services import accounts
+    from pypdf import PdfReader
+    db = str(tmp_path / "demo.sqlite")
+    assert main(["demo", "--db", db, "--years", "1", "--today", TODAY.isoformat()]) == 0
+    assert "each with the password panel-demo" in capsys.readouterr().out
+    store = open_store(db)
+    try:
+        with store.transaction() as s:
+            assert accounts.sign_in(s, "chair", "panel-demo").role == "chair"
+        with store.session() as s:
+            unsigned = s.exec(select(func.count()).select_from(AdmDecision)
+                              .where(AdmDecision.signoff_hash.is_(None))).one()
+            assert unsigned == 0
+            assert s.exec(select(func.count()).select_from(ItemPaper)).one() > 0
+            planned = s.exec(select(Meeting).where(Meeting.status == "planned")
+                             .order_by(Meeting.meeting_date)).first()
+            pack = panel_pack_pdf(s, planned, tmp_path / "pack.pdf")
+            papers = sum(len(i.papers) for i in planned.items)
+        assert papers > 0 and len(PdfReader(str(pack)).pages) >= 2 * papers + 2
+    finally:
+        store.dispose()

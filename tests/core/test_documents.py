@@ -15,11 +15,12 @@ from sqlmodel import select
 from panelapp.cli import documents_cmd
 from panelapp.errors import PanelAppError
 from panelapp.exchange import import_document
-from panelapp.models import (AgendaItem, Declaration, Dissent, ItemPaper, Meeting, MinutesAmendment,
+from panelapp.models import (Agency, AgendaItem, Declaration, Dissent, ItemPaper, Meeting, MinutesAmendment,
                              MinutesRecord, PanelMember, Recommendation)
 from panelapp.reports import (agenda_pdf, decision_letter_pdf, decision_record_pdf, minutes_extract_pdf,
                               minutes_pdf, panel_pack_pdf)
 from panelapp.reports.people import family_names
+from panelapp.rules.clocks import representations_end
 from panelapp.rules.workdays import WorkingDays
 from panelapp.services.lookup import meeting_by_name
 
@@ -156,7 +157,7 @@ def test_agenda_and_decision_record(northshire, tmp_path):
         qd_item = next(i for i in qd
                        if i.adm_decision and i.adm_decision.decision == "qualifying_determination")
         text = text_of(decision_record_pdf(session, qd_item, tmp_path / "qd.pdf"))
-        end = WorkingDays("england_and_wales").add(qd_item.adm_decision.notified, 40)
+        end = representations_end(WorkingDays("england_and_wales"), qd_item.adm_decision.notified)
         assert "Qualifying determination" in text and f"{end.day} {end:%B %Y}" in text
         assert "The decision agrees with the panel's recommendation." in text
         departs = next(i for i in qd if i.outcome == "recommended" and i.adm_decision
@@ -165,10 +166,20 @@ def test_agenda_and_decision_record(northshire, tmp_path):
 
         qd_item.adm_decision.final_decision = qd_item.adm_decision.final_date = None
         qd_item.adm_decision.final_review = None
-        session.flush()
+        addressed(session, qd_item)
         letter = text_of(decision_letter_pdf(session, qd_item, tmp_path / "letter.pdf"))
         assert f"Dear {qd_item.household_links[0].household.display_name}," in letter
         assert "40 working days" in letter and "Independent Review Mechanism" in letter
+
+
+def addressed(session, item) -> None:
+    """A letter goes only where the agency and the applicants have addresses."""
+    agency = session.exec(select(Agency)).one()
+    agency.address, agency.telephone = "County Hall\nNorthshire NS1 1AA", "01234 000000"
+    agency.irm_contact = "Independent Review Mechanism\nPO Box 1"
+    for link in item.household_links:
+        link.household.address = "1 Any Street\nNorthshire NS2 2BB"
+    session.flush()
 
 
 def small_pdf(path, pages: int, words: str) -> ItemPaper:
@@ -263,6 +274,7 @@ def test_accented_and_other_scripts_print_as_spelt(store, northshire_doc, tmp_pa
         meeting = meeting_by_name(session, "P20240411")
         text = text_of(minutes_pdf(session, meeting, tmp_path / "m.pdf"))
         assert "Siân Nowak" in text and "Łukasz Jones" in text and "Zoë Okafor" in text
+        addressed(session, meeting.items[0])
         letter = text_of(decision_letter_pdf(session, meeting.items[0], tmp_path / "l.pdf"))
         assert "Dear Zoë Okafor" in letter
 
@@ -294,5 +306,9 @@ def test_command_line_names_meetings_and_items_and_refuses_in_words(store, north
         assert not out.exists()
     assert run("minutes", "P20240411", "--item", "1") == 0
     assert "Extract from the minutes: item 1" in text_of(out)
+    with pytest.raises(PanelAppError, match="until the agency settings give the agency's address"):
+        run("decision", "P20240411/1", "--letter")
+    with store.transaction() as session:
+        addressed(session, meeting_by_name(session, "P20240411").items[0])
     assert run("decision", "P20240411/1", "--letter") == 0
     assert "Dear " in text_of(out)

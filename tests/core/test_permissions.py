@@ -15,7 +15,7 @@ from panelapp.services.lookup import meeting_by_name
 from panelapp.services.permissions import (PERMISSIONS, Actor, PermissionDenied, allowed,
                                            permission_table_markdown, require)
 
-from .test_workflow import SMALL_AGENCY, full_meeting, people  # noqa: F401  (fixtures)
+from .test_workflow import SMALL_AGENCY, approve, full_meeting, password_of, people  # noqa: F401  (fixtures)
 
 D = dt.date
 
@@ -37,23 +37,24 @@ def call_for(action, store, people):
                                               households=["H2"])
     if action == "meeting.record":
         ref = meetings_ref(store, people)
-        return lambda s, who: meetings.start_meeting(s, who, meeting_by_name(s, ref))
+        return lambda s, who: meetings.start_meeting(s, who, meeting_by_name(s, ref), password=password_of(who))
     if action == "minutes.draft":
         ref = _held(store, people)
         return lambda s, who: minutes.draft_minutes(s, who, meeting_by_name(s, ref))
     if action == "minutes.approve":
         ref = _held(store, people)
-        return lambda s, who: minutes.approve_minutes(s, who, meeting_by_name(s, ref), on=D(2025, 6, 20))
+        return lambda s, who: approve(s, who, meeting_by_name(s, ref))
     if action in ("adm.decide", "adm.notify"):
         ref = _held(store, people)
         with store.transaction() as s:
-            minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+            approve(s, people["chair"], meeting_by_name(s, ref))
         if action == "adm.decide":
             return lambda s, who: adm.record_decision(s, who, meeting_by_name(s, ref).items[1],
-                                                      decision="positive", decided_on=D(2025, 6, 24))
+                                                      decision="positive", decided_on=D(2025, 6, 24),
+                                                      reasons="a good match", password=password_of(who))
         with store.transaction() as s:
             adm.record_decision(s, people["adm"], meeting_by_name(s, ref).items[1], decision="positive",
-                                decided_on=D(2025, 6, 24))
+                                decided_on=D(2025, 6, 24), reasons="a good match", password="adm-password")
         return lambda s, who: adm.record_notification(s, who, meeting_by_name(s, ref).items[1], on=D(2025, 6, 26))
     if action == "read":
         return lambda s, who: accounts.list_accounts(s, who)

@@ -65,6 +65,16 @@ def people(store):
                 for role in ("adviser", "chair", "member", "adm", "viewer")} | {"admin": admin}
 
 
+def password_of(actor) -> str:
+    """The password each account of the ``people`` fixture was made with."""
+    return "correct horse" if actor.username == "admin" else f"{actor.username}-password"
+
+
+def approve(s, actor, meeting, on=D(2025, 6, 20)):
+    """The chair approves the minutes, giving the password again as every sign-off asks."""
+    return minutes.approve_minutes(s, actor, meeting, on=on, password=password_of(actor))
+
+
 def planned_meeting(store, people, day=D(2025, 6, 12), items=2):
     adviser = people["adviser"]
     with store.transaction() as s:
@@ -82,7 +92,7 @@ def held_with_attendance(store, people, present=PRESENT):
     with store.transaction() as s:
         meeting = meeting_by_name(s, ref)
         meetings.mark_papers_sent(s, people["adviser"], meeting, on=D(2025, 6, 4))
-        meetings.start_meeting(s, people["chair"], meeting)
+        meetings.start_meeting(s, people["chair"], meeting, password="chair-password")
         recording.record_attendance(s, people["chair"], meeting, [
             {"member": r, "status": "present", "acting_as": "chair" if r == "CH" else None} for r in present]
             + [{"member": "LA", "status": "apologies"}])
@@ -105,7 +115,7 @@ def test_passwords_are_hashed_with_argon2(store, people):
 def test_recording_is_refused_before_attendance(store, people):
     ref = planned_meeting(store, people)
     with store.transaction() as s:
-        meetings.start_meeting(s, people["chair"], meeting_by_name(s, ref))
+        meetings.start_meeting(s, people["chair"], meeting_by_name(s, ref), password="chair-password")
     with pytest.raises(PanelAppError, match="Take the attendance"):
         with store.transaction() as s:
             item = meeting_by_name(s, ref).items[0]
@@ -183,7 +193,9 @@ def full_meeting(store, people):
                                         dissent=[{"member": "IN", "view": "felt support was adequate"}],
                                         discussion="Members discussed the support network.")
         recording.record_recommendation(s, people["chair"], m.items[1], outcome="recommended",
-                                        wording="Amy should be placed with Zoë Adams", reasons="a good match")
+                                        wording="Amy should be placed with Zoë Adams", reasons="a good match",
+                                        discussion="Members asked about contact with Amy's birth family.")
+        meetings.record_finish(s, people["chair"], m, dt.time(12, 30))
     return ref
 
 
@@ -191,10 +203,10 @@ def test_minutes_final_are_locked_and_amended_only_with_a_reason(store, people):
     ref = full_meeting(store, people)
     with pytest.raises(PermissionDenied):
         with store.transaction() as s:
-            minutes.approve_minutes(s, people["adviser"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+            approve(s, people["adviser"], meeting_by_name(s, ref))
     with store.transaction() as s:
         minutes.draft_minutes(s, people["adviser"], meeting_by_name(s, ref))
-        signed = minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+        signed = approve(s, people["chair"], meeting_by_name(s, ref))
     assert len(signed["signoff_hash"]) == 64
     with store.session() as s:
         m = meeting_by_name(s, ref)
@@ -221,25 +233,27 @@ def test_minutes_final_are_locked_and_amended_only_with_a_reason(store, people):
 
 def test_adm_decides_only_on_final_minutes_with_reasons_to_disagree(store, people):
     ref = full_meeting(store, people)
+    decide = lambda s, who, item, **kw: adm.record_decision(s, who, item, password=password_of(who), **kw)  # noqa: E731
     with pytest.raises(PanelAppError, match="not final yet"):
         with store.transaction() as s:
-            adm.record_decision(s, people["adm"], meeting_by_name(s, ref).items[1], decision="positive",
-                                decided_on=D(2025, 6, 25))
+            decide(s, people["adm"], meeting_by_name(s, ref).items[1], decision="positive",
+                   decided_on=D(2025, 6, 25), reasons="a good match")
     with store.transaction() as s:
-        minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+        approve(s, people["chair"], meeting_by_name(s, ref))
     with pytest.raises(PermissionDenied, match="may not make agency decisions"):
         with store.transaction() as s:
-            adm.record_decision(s, people["chair"], meeting_by_name(s, ref).items[1], decision="positive",
-                                decided_on=D(2025, 6, 25))
+            decide(s, people["chair"], meeting_by_name(s, ref).items[1], decision="positive",
+                   decided_on=D(2025, 6, 25), reasons="a good match")
     with pytest.raises(PanelAppError, match="reasons for departing"):
         with store.transaction() as s:
-            adm.record_decision(s, people["adm"], meeting_by_name(s, ref).items[1], decision="negative",
-                                decided_on=D(2025, 6, 25))
+            decide(s, people["adm"], meeting_by_name(s, ref).items[1], decision="negative",
+                   decided_on=D(2025, 6, 25))
     with store.transaction() as s:
         m = meeting_by_name(s, ref)
-        match = adm.record_decision(s, people["adm"], m.items[1], decision="positive", decided_on=D(2025, 6, 25))
-        qd = adm.record_decision(s, people["adm"], m.items[0], decision="qualifying_determination",
-                                 decided_on=D(2025, 6, 26), reasons="the support network is not sufficient")
+        match = decide(s, people["adm"], m.items[1], decision="positive", decided_on=D(2025, 6, 25),
+                       reasons="The panel's reasons: a good match.")
+        qd = decide(s, people["adm"], m.items[0], decision="qualifying_determination",
+                    decided_on=D(2025, 6, 26), reasons="the support network is not sufficient")
     assert match["agrees"] and qd["agrees"]
     assert match["clock"]["used"] == 3 and not match["clock"]["late"]
     assert len(match["signoff_hash"]) == 64
@@ -249,9 +263,11 @@ def test_adm_decides_only_on_final_minutes_with_reasons_to_disagree(store, peopl
     with store.transaction() as s:
         item = meeting_by_name(s, ref).items[0]
         told = adm.record_notification(s, people["adviser"], item, on=D(2025, 6, 27))
-        assert told["representations_end"] == "2025-08-22"
+        # Friday 27 June is day 1 of the 40 working days (reg 30B(5)(c)).
+        assert told["representations_end"] == "2025-08-21"
         final = adm.record_final_decision(s, people["adm"], item, decision="positive", review="representations",
-                                          decided_on=D(2025, 8, 28), reasons="new evidence of support")
+                                          decided_on=D(2025, 8, 28), responded_on=D(2025, 8, 4),
+                                          reasons="new evidence of support", password="adm-password")
     assert final["final_decision"] == "positive"
     with store.session() as s:
         assert s.exec(select(Household).where(Household.ref == "H1")).one().approved == D(2025, 8, 28)
@@ -338,7 +354,7 @@ def test_relisting_a_deferred_item_keeps_the_link(store, people):
 def test_audit_chain_is_intact_after_a_day_and_names_an_edited_event(store, people):
     ref = full_meeting(store, people)
     with store.transaction() as s:
-        minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=D(2025, 6, 20))
+        approve(s, people["chair"], meeting_by_name(s, ref))
     with store.session() as s:
         report = audit.verify(s)
     assert report.intact and report.events > 15

@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from panelapp.models import Meeting
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import MEETING_DAY, build_agency
+from tests.ui.test_meeting_room import MEETING_DAY, PASSWORDS, build_agency
 from ui import theme
 from ui.adm_queue import CLOCK_COLUMN, AdmQueuePage
 
@@ -31,14 +31,15 @@ def held(store, people, ref, day, items, final_on, create=True):
                                 children=children)
     with store.transaction() as s:
         meeting = meeting_by_name(s, ref)
-        meetings.start_meeting(s, chair, meeting)
+        meetings.start_meeting(s, chair, meeting, password=PASSWORDS["chair"])
         recording.record_attendance(s, chair, meeting, [
             {"member": r, "status": "present", "acting_as": "chair" if r == "CH" else None} for r in PRESENT])
         for item, (_t, _h, _c, outcome, wording) in zip(meeting.items, items):
             recording.record_recommendation(s, chair, item, outcome=outcome, wording=wording, reasons="Reasons.",
+                                            discussion="Members discussed the case.",
                                             approval_terms={"children_max": 1, "age_min_years": 0,
                                                             "age_max_years": 4})
-        minutes.approve_minutes(s, chair, meeting, on=final_on)
+        minutes.approve_minutes(s, chair, meeting, on=final_on, password=PASSWORDS["chair"])
 
 
 @pytest.fixture
@@ -59,6 +60,7 @@ def queue_store(store):
 
 def open_queue(qtbot, runner, store, actor) -> AdmQueuePage:
     page = AdmQueuePage(runner, store, actor)
+    page.signoff_password = PASSWORDS.get(actor.username)  # as the sign-off confirmation will pass it
     qtbot.addWidget(page)
     page.resize(1200, 800)
     page.show()
@@ -109,8 +111,12 @@ def test_the_form_says_what_it_needs_before_submit(qtbot, runner, queue_store):
     assert not form.button.isEnabled() and form.advice.text() == "Choose the decision."
     assert not form.choices["qualifying_determination"].isEnabled(), "a match has no qualifying determination"
     form.choices["positive"].setChecked(True)
-    assert form.button.isEnabled()
+    assert not form.button.isEnabled(), "every decision gives its reasons"
     assert "agrees with the panel's recommendation" in form.advice.text()
+    assert "Write the reasons before recording the decision." in form.advice.text()
+    qtbot.keyClicks(form.reasons, "I agree with the panel for the reasons it gave.")
+    assert form.button.isEnabled()
+    form.reasons.clear()
     form.choices["negative"].setChecked(True)
     assert not form.button.isEnabled()
     assert "reasons are required" in form.advice.text()
@@ -136,6 +142,14 @@ def test_a_qualifying_determination_its_final_decision_and_the_letter(qtbot, run
     assert f"Signed (SHA-256): {qd_hash}" in page.signed.text()
     assert not page.form.isVisible()
 
+    # The applicants are told: the 40 working days begin that day (reg 30B(5)(c)).
+    assert page.notify_box.isVisible()
+    page.notified_on.setDate(MEETING_DAY + dt.timedelta(days=3))
+    with qtbot.waitSignal(page.table.loaded, timeout=10_000):
+        qtbot.mouseClick(page.notify_button, Qt.MouseButton.LeftButton)
+    with store.session() as s:
+        assert meeting_by_name(s, "P20250612").items[2].adm_decision.notified == MEETING_DAY + dt.timedelta(days=3)
+
     with qtbot.waitSignal(page.table.loaded, timeout=10_000):
         page.waiting.setCurrentIndex(page.waiting.findData("final"))
     assert list(row_texts(page)) == ["P20250612/3"]
@@ -144,23 +158,17 @@ def test_a_qualifying_determination_its_final_decision_and_the_letter(qtbot, run
     page.final_decision.setCurrentIndex(page.final_decision.findData("negative"))
     page.final_review.setCurrentIndex(page.final_review.findData("representations"))
     page.final_on.setDate(MEETING_DAY + dt.timedelta(days=80))
+    page.responded_on.setDate(MEETING_DAY + dt.timedelta(days=40))
+    qtbot.keyClicks(page.final_reasons, "Your representations do not answer my concerns.")
     with qtbot.waitSignals([page.case_shown, page.table.loaded], timeout=10_000):
         qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)
     assert "Final decision: Negative on 31 Aug 2025, after representations." in page.signed.text()
     with store.session() as s:
         decision = meeting_by_name(s, "P20250612").items[2].adm_decision
         assert (decision.final_decision, decision.final_review) == ("negative", "representations")
+        assert decision.representations_on == MEETING_DAY + dt.timedelta(days=40)
+        assert decision.final_reasons == "Your representations do not answer my concerns."
         assert decision.signoff_hash != qd_hash and decision.signoff_hash in page.signed.text()
-
-    with qtbot.waitSignal(page.table.loaded, timeout=10_000):
-        page.waiting.setCurrentIndex(page.waiting.findData("letter"))
-    select(qtbot, page, "P20250612", 3)
-    assert page.notify_box.isVisible()
-    page.notified_on.setDate(MEETING_DAY + dt.timedelta(days=82))
-    with qtbot.waitSignal(page.table.loaded, timeout=10_000):
-        qtbot.mouseClick(page.notify_button, Qt.MouseButton.LeftButton)
-    with store.session() as s:
-        assert meeting_by_name(s, "P20250612").items[2].adm_decision.notified == MEETING_DAY + dt.timedelta(days=82)
     assert "P20250612/3" not in row_texts(page)
 
 
@@ -170,6 +178,7 @@ def test_the_decision_record_is_previewed_as_rendered_pages(qtbot, runner, queue
     select(qtbot, page, "P20250612", 1)
     page.form.choices["positive"].setChecked(True)
     page.form.decided_on.setDate(MEETING_DAY + dt.timedelta(days=2))
+    qtbot.keyClicks(page.form.reasons, "I agree with the panel for the reasons it gave.")
     with qtbot.waitSignal(page.case_shown, timeout=10_000):
         qtbot.mouseClick(page.form.button, Qt.MouseButton.LeftButton)
     assert page.record_button.isVisible()

@@ -36,7 +36,7 @@ def held_meeting(path) -> tuple[str, str]:
     store = open_store(str(path))
     people = build_agency(store)
     with store.transaction() as s:
-        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"))
+        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"), password=PASSWORDS["chair"])
         item = meeting_by_name(s, "P20250612").items[1]
         found = item.uid, item.ref
     store.dispose()

@@ -97,6 +97,7 @@ def demo(store) -> Demo:
 
 def open_room(qtbot, runner, store, actor, meeting_id) -> MeetingRoom:
     room = MeetingRoom(runner, store, actor)
+    room.signoff_password = DEMO_PASSWORD  # as the sign-off confirmation will pass it
     qtbot.addWidget(room)
     room.meeting_id = meeting_id  # as `python -m ui.meeting_room --meeting` does
     room.resize(1200, 800)
@@ -211,6 +212,7 @@ def hold_the_meeting(qtbot, runner, store, demo: Demo) -> None:
 
 def approve_the_minutes(qtbot, runner, store, demo: Demo) -> str:
     minutes = MinutesView(runner, store, demo.people["chair"])
+    minutes.signoff_password = DEMO_PASSWORD
     qtbot.addWidget(minutes)
     minutes.meeting_id = demo.meeting_id
     minutes.show()
@@ -237,6 +239,7 @@ def approve_the_minutes(qtbot, runner, store, demo: Demo) -> str:
 
 def open_queue(qtbot, runner, store, actor) -> AdmQueuePage:
     queue = AdmQueuePage(runner, store, actor)
+    queue.signoff_password = DEMO_PASSWORD
     qtbot.addWidget(queue)
     queue.resize(1200, 800)
     queue.show()
@@ -263,6 +266,7 @@ def decide(qtbot, queue, demo: Demo, number, decision, reasons=None) -> None:
     assert form.isVisible()
     form.decided_on.setDate(demo.day + dt.timedelta(days=4))
     form.choices[decision].setChecked(True)
+    reasons = reasons or "I agree with the panel's recommendation for the reasons it gave."
     if reasons:
         assert not form.button.isEnabled(), "this decision needs its reasons first"
         assert "Write the reasons before recording the decision." in form.advice.text()

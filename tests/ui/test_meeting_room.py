@@ -91,6 +91,7 @@ def people(store):
 
 def open_room(qtbot, runner, store, actor) -> MeetingRoom:
     room = MeetingRoom(runner, store, actor)
+    room.signoff_password = PASSWORDS.get(actor.username)  # as the sign-off confirmation will pass it
     qtbot.addWidget(room)
     room.resize(1200, 800)
     room.show()
@@ -134,6 +135,7 @@ def record(qtbot, room, number, outcome, wording=None, reasons="", votes=None, d
     elif wording is not None:
         type_into(qtbot, pane.wording, wording)
     type_into(qtbot, pane.reasons, reasons)
+    type_into(qtbot, pane.discussion, f"Members discussed item {number}.")
     if votes:
         pane.views_taken.setChecked(True)
         for key, value in votes.items():
@@ -246,6 +248,7 @@ def test_a_whole_meeting_then_the_decisions(qtbot, runner, store, people):
 
     # The chair approves the minutes as final: locked and signed with a hash shown.
     minutes = MinutesView(runner, store, people["chair"])
+    minutes.signoff_password = PASSWORDS["chair"]
     qtbot.addWidget(minutes)
     minutes.show()
     with qtbot.waitSignal(minutes.loaded, timeout=10_000):
@@ -265,6 +268,7 @@ def test_a_whole_meeting_then_the_decisions(qtbot, runner, store, people):
 
     # As the agency decision maker: all four, one a qualifying determination.
     queue = AdmQueuePage(runner, store, people["adm"])
+    queue.signoff_password = PASSWORDS["adm"]
     qtbot.addWidget(queue)
     queue.resize(1200, 800)
     queue.show()
@@ -305,6 +309,8 @@ def decide(qtbot, queue, meeting_ref, number, decision, reasons=None, submit=Tru
     if decision == "qualifying_determination":
         assert "40 working days" in form.advice.text()
         assert not form.button.isEnabled(), "a qualifying determination needs its reasons first"
+    if reasons is None and submit and decision == "positive":
+        reasons = "I agree with the panel's recommendation for the reasons it gave."
     if reasons:
         qtbot.keyClicks(form.reasons, reasons)
     if submit:
@@ -319,6 +325,7 @@ def test_final_minutes_are_amended_only_with_a_reason_and_the_earlier_text_kept(
     room = hold_the_meeting(qtbot, runner, store, people)
     room.close()
     minutes = MinutesView(runner, store, people["chair"])
+    minutes.signoff_password = PASSWORDS["chair"]
     qtbot.addWidget(minutes)
     minutes.show()
     with qtbot.waitSignal(minutes.loaded, timeout=10_000):
@@ -356,7 +363,7 @@ def test_final_minutes_are_amended_only_with_a_reason_and_the_earlier_text_kept(
 
 def test_typed_text_is_kept_as_a_draft_and_restored(qtbot, runner, store, people):
     with store.transaction() as s:
-        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"))
+        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"), password=PASSWORDS["chair"])
     room = open_room(qtbot, runner, store, people["chair"])
     room.select_item(2)
     with qtbot.waitSignal(room.keeper.saved, timeout=5_000):
@@ -378,7 +385,7 @@ def test_typing_without_a_pause_is_kept_within_a_second_or_so(qtbot, runner, sto
     """The half-second pause never comes while the minute taker keeps typing: the longest
     wait keeps what was typed anyway, well before they stop."""
     with store.transaction() as s:
-        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"))
+        meetings.start_meeting(s, people["chair"], meeting_by_name(s, "P20250612"), password=PASSWORDS["chair"])
     room = open_room(qtbot, runner, store, people["chair"])
     room.select_item(2)
     field = room.pane.reasons

@@ -82,7 +82,7 @@ def fake_demo(monkeypatch, northshire_doc):
     reached = threading.Event()
     calls = []
 
-    def create_demo_agency(session, *, seed, years, scale, actor, progress):
+    def create_demo_agency(session, *, seed, years, scale, actor, progress, documents_dir=None):
         calls.append((seed, years, scale, actor))
         progress(0.1, "Appointing the central list")
         reached.set()

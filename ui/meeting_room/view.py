@@ -39,6 +39,7 @@ MEETING_KEY, ITEM_KEY, TAB_KEY = "meeting_room/meeting", "meeting_room/item", "m
 
 
 class MeetingRoom(QWidget):
+    signoff_password: str | None = None  # asked again at each sign-off (panelapp.services.signoff)
     title = "Meeting room"
     loaded = Signal()  # a fresh state of the meeting is on screen
     recorded = Signal(str)  # what was just written, in words
@@ -259,8 +260,8 @@ class MeetingRoom(QWidget):
         self.message.setVisible(bool(text))
 
     def open_meeting(self) -> None:
-        meeting_id, actor = self.meeting_id, self.actor
-        if self.write("meeting opened", lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id))):
+        meeting_id, actor, password = self.meeting_id, self.actor, self.signoff_password
+        if self.write("meeting opened", lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id), password=password)):
             self.reload()
 
     def record_attendance(self, entry: dict) -> None:
