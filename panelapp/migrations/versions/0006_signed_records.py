@@ -3,7 +3,7 @@ advice and the applicants' attendance per item, the removal reason, and what the
 considered before a decision and a final decision after a qualifying determination
 
 Revision ID: signed_records
-Revises: 0004
+Revises: takeaway
 Create Date: 2026-12-04
 """
 from collections.abc import Sequence
@@ -13,7 +13,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = 'signed_records'
-down_revision: str | None = '0004'
+down_revision: str | None = 'takeaway'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
