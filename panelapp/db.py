@@ -121,10 +121,44 @@ def migrate(engine: Engine) -> Path | None:
     if path is not None and path.exists() and has_tables:
         backup = backup_sqlite(path, current or "unversioned")
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine, cfg)
+    else:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     return backup
+
+
+def _upgrade_sqlite(engine: Engine, cfg: Config) -> None:
+    """Run every migration in one transaction with foreign keys off.
+
+    SQLite's batch migrations copy a table and drop the original; with foreign keys on,
+    that DROP cascades and deletes every row that points at it (recommendations, ADM
+    decisions, links). SQLite ignores ``PRAGMA foreign_keys`` inside a transaction, so it is
+    switched off before BEGIN, and ``foreign_key_check`` proves nothing dangles before COMMIT.
+    """
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    tables = sorted({str(row[0]) for row in broken})
+                    raise StoreError(
+                        f"Upgrading the store would leave {len(broken)} record(s) pointing at records that "
+                        f"do not exist (in {', '.join(tables)}), so the upgrade was refused and nothing "
+                        "was changed.")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
 
 
 @dataclass
