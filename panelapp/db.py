@@ -18,15 +18,19 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers every table)
 from .config import resolve_db_url
-from .errors import ConcurrentChange, StoreError, StoreTooNew
+from .errors import ConcurrentChange, StoreBusy, StoreError, StoreTooNew
+from .store_faults import BUSY, explain
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+# How many busy timeouts a writer sits out before it is told to try again.
+WRITE_ATTEMPTS = 3
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
@@ -53,11 +57,13 @@ def make_engine(url: str) -> Engine:
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
-                                                  "check_same_thread": False})
+        engine = create_engine(url, hide_parameters=True,
+                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A writer waits for another's lock as long as SQLite would, then is told, never hangs.
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                         connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
 
 
 def sqlite_path(engine: Engine) -> Path | None:
@@ -161,6 +167,19 @@ def _upgrade_sqlite(engine: Engine, cfg: Config) -> None:
             conn.commit()
 
 
+def _begin_immediate(session: Session) -> None:
+    """Take SQLite's write lock, waiting out a few busy timeouts before giving up with a sentence."""
+    connection = session.connection()
+    for _attempt in range(WRITE_ATTEMPTS):
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as exc:
+            if not isinstance(explain(exc), StoreBusy):
+                raise
+    raise StoreBusy(BUSY)
+
+
 @dataclass
 class Store:
     engine: Engine
@@ -181,9 +200,14 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed whole, or rolled back whole. A record someone else
-        changed since this session read it is refused, not overwritten."""
+        changed since this session read it is refused, not overwritten.
+
+        On SQLite the transaction takes the write lock first (BEGIN IMMEDIATE): writers then
+        queue for the lock instead of each reading, then failing to upgrade to a writer."""
         with self.session() as session:
             try:
+                if self.engine.dialect.name == "sqlite":
+                    _begin_immediate(session)
                 yield session
                 session.commit()
             except StaleDataError:
@@ -191,9 +215,32 @@ class Store:
                 raise ConcurrentChange(
                     "Someone else changed this record while you were working on it, so nothing of "
                     "yours was saved. Reload it to see their change, then make yours again.") from None
+            except DBAPIError as exc:
+                session.rollback()
+                raise explain(exc) from None
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """Reads that see the store as it was at one moment, whatever is written meanwhile:
+        an export or a set of statistics never mixes records from before and after a change.
+        Nothing written in it is kept."""
+        if self.engine.dialect.name == "sqlite":
+            session = Session(self.engine, expire_on_commit=False)
+            # pysqlite opens no transaction for reads, so each SELECT would see the latest commit.
+            session.connection().exec_driver_sql("BEGIN")
+        else:
+            session = Session(self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                              expire_on_commit=False)
+        try:
+            yield session
+        except DBAPIError as exc:
+            raise explain(exc) from None
+        finally:
+            session.rollback()
+            session.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -227,6 +274,9 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     except StoreError:
         engine.dispose()
         raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(f"Cannot open the store {_shown(url)}: {explain(exc)}") from None
     except Exception as exc:
         engine.dispose()
         raise StoreError(f"Cannot open the store {_shown(url)}: {_hide(str(exc), url)}") from None

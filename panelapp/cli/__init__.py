@@ -11,6 +11,8 @@ import sys
 
 from .. import __version__
 from ..errors import ExchangeErrors, PanelAppError
+from ..logfile import log_failure
+from ..store_faults import explain
 
 COMMAND_MODULES = [
     "panelapp.cli.store_cmds",
@@ -55,7 +57,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        try:
+            return int(args.func(args) or 0)
+        except Exception as exc:
+            sentence = explain(exc)
+            if sentence is None or sentence is exc:
+                raise
+            raise sentence from exc
     except ExchangeErrors as exc:
         for line in exc.errors:
             print(line, file=sys.stderr)
@@ -70,8 +78,12 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the user sees a sentence, not a traceback
         if os.environ.get("PANELAPP_DEBUG"):
             raise
-        print(f"panelapp: unexpected error: {type(exc).__name__}: {exc} "
-              "(set PANELAPP_DEBUG=1 to see the details)", file=sys.stderr)
+        # The exception's own text may quote records (a name in a failed value), so only
+        # its kind is shown; where it happened goes to the log, without any message.
+        logged = log_failure(exc)
+        print(f"panelapp: unexpected error ({type(exc).__name__}); nothing more is shown because the "
+              "details could name people" + (f"; where it happened is in {logged}" if logged else "")
+              + " (set PANELAPP_DEBUG=1 to see everything)", file=sys.stderr)
         return EXIT_REFUSED
 
 
