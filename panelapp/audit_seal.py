@@ -34,7 +34,8 @@ def seal_dir() -> Path:
 
 def _write_private(path: Path, text: str) -> None:
     """Written whole or not at all, and never readable by anyone else, not even for a moment."""
-    private_dir(path.parent, ours=os.environ.get(ENV_KEY_DIR) is None)
+    own = os.environ.get(ENV_KEY_DIR) is None and path.parent in (seal_dir(), seal_dir() / "anchors")
+    private_dir(path.parent, ours=own)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w", encoding="utf-8") as out:

@@ -4,7 +4,7 @@ SQLite is the embedded default (WAL, foreign keys, a busy timeout so that a
 second writer waits instead of failing). PostgreSQL runs through the same code.
 """
 
-import shutil
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,12 +23,17 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers every table)
-from .config import resolve_db_url
-from .errors import ConcurrentChange, StoreBusy, StoreError, StoreTooNew
+from glob import escape as glob_escape
+
+from .config import data_dir, resolve_db_url
+from .privacy import private_dir, private_file
+from .errors import ConcurrentChange, StoreBusy, StoreDamaged, StoreError, StoreTooNew
 from .store_faults import BUSY, explain
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+# Each migration leaves a backup; older ones go, so that copies of records do not pile up.
+KEEP_BACKUPS = 5
 # How many busy timeouts a writer sits out before it is told to try again.
 WRITE_ATTEMPTS = 3
 
@@ -56,7 +61,7 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            _private_sqlite_file(Path(parsed.database))
         engine = create_engine(url, hide_parameters=True,
                                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
@@ -64,6 +69,16 @@ def make_engine(url: str) -> Engine:
     # A writer waits for another's lock as long as SQLite would, then is told, never hangs.
     return create_engine(url, pool_pre_ping=True, hide_parameters=True,
                          connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """The store's folder and file are the owner's alone. The file is made before SQLite opens
+    it, so that its journal files (which copy the file's mode) are private from the start."""
+    private_dir(path.parent, ours=path.parent == data_dir())
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        private_file(companion)
 
 
 def sqlite_path(engine: Engine) -> Path | None:
@@ -91,10 +106,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def backups_of(path: Path) -> list[Path]:
+    """The store's backups, oldest first."""
+    return sorted(path.parent.glob(f"{glob_escape(path.stem)}.backup-*{glob_escape(path.suffix)}"),
+                  key=lambda p: (p.stat().st_mtime, p.name))
+
+
 def backup_sqlite(path: Path, tag: str) -> Path:
-    """A consistent copy of the store (the backup API copes with WAL), beside it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    """A consistent copy of the store (the backup API copes with WAL), beside it, as private as
+    the store; only the last ``KEEP_BACKUPS`` are kept."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.backup-{tag}-{stamp}{path.suffix}")
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     src = sqlite3.connect(str(path))
     try:
         dst = sqlite3.connect(str(target))
@@ -103,6 +126,8 @@ def backup_sqlite(path: Path, tag: str) -> Path:
         dst.close()
     finally:
         src.close()
+    for old in backups_of(path)[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
     return target
 
 
@@ -110,7 +135,19 @@ def migrate(engine: Engine) -> Path | None:
     """Bring the store to this version's schema. Returns the backup made, if any."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
-    current = current_revision(engine)
+    path = sqlite_path(engine)
+    try:
+        current = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except DBAPIError as exc:
+        if path is not None and isinstance(explain(exc), StoreDamaged):
+            raise StoreError(f"{path} is not a PanelApp store (it is not a SQLite database, or it is "
+                             "damaged); nothing was changed.") from None
+        raise
+    if current is None and tables:
+        raise StoreError(f"{path or 'This database'} is not a PanelApp store: it holds other tables "
+                         f"({', '.join(sorted(tables)[:3])}{', ...' if len(tables) > 3 else ''}) and no "
+                         "PanelApp schema. Nothing was changed; give PanelApp a store of its own.")
     if current is not None:
         try:
             script.get_revision(current)
@@ -122,9 +159,7 @@ def migrate(engine: Engine) -> Path | None:
     if current == head:
         return None
     backup = None
-    path = sqlite_path(engine)
-    has_tables = bool(inspect(engine).get_table_names())
-    if path is not None and path.exists() and has_tables:
+    if path is not None and path.exists() and tables:
         backup = backup_sqlite(path, current or "unversioned")
     cfg = alembic_config(engine)
     if engine.dialect.name == "sqlite":
@@ -239,7 +274,8 @@ class Store:
         except DBAPIError as exc:
             raise explain(exc) from None
         finally:
-            session.rollback()
+            # Closing gives the connection back, which rolls back at the pool; objects read
+            # stay loaded for the caller (a session rollback would expire them).
             session.close()
 
     def dispose(self) -> None:

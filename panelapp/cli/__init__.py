@@ -26,6 +26,10 @@ COMMAND_MODULES = [
     "panelapp.cli.user_cmd",
 ]
 
+# Only these make a store where there is none; any other command given a path that does not
+# exist is refused, so that a mistyped --db never silently starts an empty store.
+CREATING_COMMANDS = {"init", "demo"}
+
 EXIT_REFUSED = 1
 EXIT_INVALID = 2
 
@@ -58,6 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         try:
+            if args.command not in CREATING_COMMANDS:
+                require_existing_store(getattr(args, "db", None))
             return int(args.func(args) or 0)
         except Exception as exc:
             sentence = explain(exc)
@@ -85,6 +91,21 @@ def main(argv: list[str] | None = None) -> int:
               "details could name people" + (f"; where it happened is in {logged}" if logged else "")
               + " (set PANELAPP_DEBUG=1 to see everything)", file=sys.stderr)
         return EXIT_REFUSED
+
+
+def require_existing_store(db: str | None) -> None:
+    from sqlalchemy.engine import make_url
+
+    from ..config import resolve_db_url
+    try:
+        url = make_url(resolve_db_url(db))
+    except Exception:
+        return  # open_store says what is wrong with the URL
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        from pathlib import Path
+        if not Path(url.database).exists():
+            raise PanelAppError(f"There is no store at {url.database}. Check the path, or create a store "
+                                "there with: panelapp init --db PATH")
 
 
 def actor_name() -> str:

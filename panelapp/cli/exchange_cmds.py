@@ -11,7 +11,7 @@ from ..errors import ExchangeErrors, PanelAppError
 from ..exchange import MODES, export_document, import_document
 from ..security import is_sealed, seal, unseal
 from . import actor_name
-from .signin import acting, add_as_option
+from .signin import acting, add_as_option, signed_in_reader
 
 
 def register(sub) -> None:
@@ -101,8 +101,9 @@ def run_export(args) -> int:
     secret = passphrase(confirm=True) if args.seal else None
     store = open_store(args.db)
     try:
-        with store.transaction() as session:
-            doc = export_document(session, by=acting(session, args.as_user, "exchange.export"))
+        by = signed_in_reader(store, args.as_user, "exchange.export")
+        with store.snapshot() as session:
+            doc = export_document(session, by=by)
     finally:
         store.dispose()
     if args.file == "-":
