@@ -121,6 +121,7 @@ def _check_trail(session: Session, report: ChainReport) -> None:
         current = _current(entity, record)
         changed = sorted(k for k in values if k in current and canonical(current[k]) != canonical(values[k]))
         if changed:
-            what = {"user_account": f"the account {record.username}", "adm_decision": "an ADM decision",
-                    "minutes": "a minutes record", "agenda_item": f"item {record.ref}"}[entity]
+            what = (f"the account {record.username}" if entity == "user_account"
+                    else f"item {record.ref}" if entity == "agenda_item"
+                    else {"adm_decision": "an ADM decision", "minutes": "a minutes record"}[entity])
             report.problems.append(f"{what} was changed without an audit event ({', '.join(changed)})")
