@@ -298,9 +298,38 @@ def _hide(text: str, url: str) -> str:
     return text.replace(str(password), "***") if password else text
 
 
+def _refuse_foreign_file(url: str) -> None:
+    """Look at an existing SQLite file read-only before opening it for real: opening switches
+    it to WAL, which would change another application's database."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except Exception:
+        return
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    path = Path(parsed.database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{path} is not a PanelApp store (it is not a SQLite database, or it is damaged); "
+                         "nothing was changed.") from None
+    if tables and "alembic_version" not in tables:
+        shown = sorted(tables)
+        raise StoreError(f"{path} is not a PanelApp store: it holds other tables ({', '.join(shown[:3])}"
+                         f"{', ...' if len(shown) > 3 else ''}) and no PanelApp schema. Nothing was changed; "
+                         "give PanelApp a store of its own.")
+
+
 def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     """Open (creating if needed) the store named by ``db``, ``PANELAPP_DB_URL`` or the default."""
     url = resolve_db_url(db)
+    _refuse_foreign_file(url)
     try:
         engine = make_engine(url)
     except Exception as exc:  # a malformed URL or a missing driver
