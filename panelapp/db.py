@@ -9,6 +9,7 @@ import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Iterator
 
@@ -23,11 +24,9 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers every table)
-from glob import escape as glob_escape
-
 from .config import data_dir, resolve_db_url
-from .privacy import private_dir, private_file
 from .errors import ConcurrentChange, StoreBusy, StoreDamaged, StoreError, StoreTooNew
+from .privacy import private_dir, private_file
 from .store_faults import BUSY, explain
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"

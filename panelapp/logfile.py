@@ -28,7 +28,7 @@ def log_failure(exc: BaseException) -> Path | None:
     try:
         private_dir(path.parent, ours=os.environ.get(ENV_LOG_DIR) is None)
         with open(path, "a", encoding="utf-8") as out:
-            out.write(f"{dt.datetime.now(dt.timezone.utc).isoformat()} failure\n{safe_details(exc)}\n")
+            out.write(f"{dt.datetime.now(dt.UTC).isoformat()} failure\n{safe_details(exc)}\n")
         private_file(path)
     except OSError:
         return None

@@ -80,7 +80,7 @@ def _dummy_hash() -> str:
 
 
 def _aware(at: dt.datetime) -> dt.datetime:
-    return at if at.tzinfo is not None else at.replace(tzinfo=dt.timezone.utc)
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
 
 
 def _refuse_locked(account: UserAccount) -> None:
