@@ -78,6 +78,8 @@ def test_an_unexpected_error_shows_its_kind_only_and_logs_no_message(tmp_path, d
     def broken(*_args, **_kwargs):
         raise ValueError(f"cannot place {NAME}")
     monkeypatch.setattr(exchange_cmds, "import_document", broken)
+    assert main(["init", "--db", str(tmp_path / "s.sqlite")]) == 0
+    capsys.readouterr()
     assert main(["import", str(document), "--db", str(tmp_path / "s.sqlite")]) == 1
     err = _check_quiet(capsys, log_dir)
     assert "unexpected error (ValueError)" in err
