@@ -46,7 +46,7 @@ def _stamp(at: datetime) -> str:
 
 
 def _body(event: AuditEvent, keyed: bool) -> str:
-    content = {
+    content: dict[str, object] = {
         "at": _stamp(event.at), "actor": event.actor, "action": event.action,
         "entity": event.entity, "entity_uid": event.entity_uid, "summary": event.summary,
         "before": event.before, "after": event.after, "prev": event.prev_hash,
@@ -65,7 +65,7 @@ def event_hash(event: AuditEvent, key: bytes | None = None) -> str:
 
 def location(session: Session) -> str:
     """Where the store is, as its anchor names it: a file path, or a URL without its password."""
-    url = session.get_bind().url
+    url = session.get_bind().engine.url
     if url.get_backend_name() == "sqlite":
         return str(url.database)
     return url.render_as_string(hide_password=True)
@@ -95,6 +95,7 @@ def record(session: Session, actor: str, action: str, entity: str, *, entity_uid
            summary: str | None = None, before=None, after=None) -> AuditEvent:
     """Append one event in the caller's transaction (never commits on its own)."""
     store_uid, prev, position, keyed_from, kid = _claim_head(session)
+    key: bytes | None
     if kid is None:
         key = audit_seal.create_key(store_uid)
         keyed_from, kid = position, audit_seal.key_id(key)

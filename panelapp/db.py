@@ -251,7 +251,7 @@ class Store:
                     "yours was saved. Reload it to see their change, then make yours again.") from None
             except DBAPIError as exc:
                 session.rollback()
-                raise explain(exc) from None
+                raise (explain(exc) or exc) from None
             except BaseException:
                 session.rollback()
                 raise
@@ -271,7 +271,7 @@ class Store:
         try:
             yield session
         except DBAPIError as exc:
-            raise explain(exc) from None
+            raise (explain(exc) or exc) from None
         finally:
             # Closing gives the connection back, which rolls back at the pool; objects read
             # stay loaded for the caller (a session rollback would expire them).
