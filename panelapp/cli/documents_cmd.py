@@ -11,6 +11,7 @@ from ..reports.words import long_date
 from ..services.adm import decision_summary
 from ..services.lookup import item_by_name, meeting_by_name
 from .outputs import file_type
+from .signin import add_as_option, signed_in_reader
 
 MEETING_HELP = "the meeting: its ref (P20240411) or its date (2024-04-11)"
 ITEM_HELP = "the item: its ref (I00058), or DATE/N for item N of the meeting on DATE (2024-04-11/2)"
@@ -60,13 +61,15 @@ def register(sub) -> None:
 
 def _out(parser, required: bool = True) -> None:
     parser.add_argument("--out", metavar="FILE.pdf", required=required, help="where to write the PDF")
+    add_as_option(parser)
 
 
 def _run(args, write) -> int:
     file_type(args.out, (".pdf",), "this document")
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "read")
+        with store.snapshot() as session:
             path = write(session)
     finally:
         store.dispose()
@@ -113,7 +116,8 @@ def run_decision(args) -> int:
             raise PanelAppError("Say where to write the letter with --out FILE.pdf.")
         store = open_store(args.db)
         try:
-            with store.session() as session:
+            signed_in_reader(store, args.as_user, "read")
+            with store.snapshot() as session:
                 print("\n".join(decision_lines(session, item_by_name(session, args.item))))
         finally:
             store.dispose()

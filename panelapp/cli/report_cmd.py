@@ -11,7 +11,7 @@ from ..errors import PanelAppError
 from ..models import REPORT_SECTIONS
 from ..services import report_texts
 from .outputs import file_type
-from .signin import PASSWORD_VARIABLE, signed_in
+from .signin import PASSWORD_VARIABLE, add_as_option, signed_in, signed_in_reader
 from .stats_cmd import chosen_period
 
 SIGN_IN_HELP = (f"Writing needs a signed-in account of the panel chair, a panel adviser or an administrator: "
@@ -53,6 +53,7 @@ def register(sub) -> None:
     annual.add_argument("--out", required=True, metavar="FILE.pdf|FILE.docx",
                         help="where to write: .pdf, or .docx for a Word document the chair can edit")
     annual.add_argument("--title", help="the report's title (default: e.g. 'Annual report 2024-25')")
+    add_as_option(annual)
     annual.set_defaults(func=run_annual)
 
     text = actions.add_parser(
@@ -89,7 +90,8 @@ def run_annual(args) -> int:
         else annual_report_pdf
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "stats.read")
+        with store.snapshot() as session:
             path = write(session, args.out, date_from=date_from, date_to=date_to, title=args.title)
     finally:
         store.dispose()

@@ -12,6 +12,7 @@ from ..stats.coverage import Coverage, agency_name
 from ..stats.periods import parse_day
 from ..stats.text import render_table
 from .outputs import file_type
+from .signin import add_as_option, signed_in_reader
 
 
 def register(sub) -> None:
@@ -32,6 +33,7 @@ def register(sub) -> None:
                    help="list the refs of the records behind one figure, one a line "
                         "(e.g. adm.late, panel.items_by_type.match)")
     p.add_argument("--xlsx", metavar="FILE", help="write the figures to an Excel workbook, a sheet per section")
+    add_as_option(p)
     p.set_defaults(func=run_stats)
 
 
@@ -58,7 +60,8 @@ def run_stats(args) -> int:
         file_type(args.xlsx, (".xlsx",), "the statistics workbook")
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "stats.read")
+        with store.snapshot() as session:
             if args.explain:
                 for ref in explain(session, date_from, date_to, args.explain):
                     print(ref)

@@ -73,7 +73,7 @@ def record_meeting(store, ref: str, chair, *, wording: str = "suitable to adopt"
     with store.transaction() as s:
         meeting = meeting_by_name(s, ref)
         chair_member = next(p for p in s.exec(select(PanelMember)) if p.name == chair.display_name)
-        meetings.start_meeting(s, chair, meeting)
+        meetings.start_meeting(s, chair, meeting, password=PASSWORDS["chair"])
         entries = attendance_of(s, meeting, chair_member.ref)
         recording.record_attendance(s, chair, meeting, entries)
         present = [e["member"] for e in entries if e["status"] == "present" and e["member"] != chair_member.ref]
@@ -93,5 +93,5 @@ def record_meeting(store, ref: str, chair, *, wording: str = "suitable to adopt"
         drafts.save_draft(s, chair, drafts.draft_key(meeting.items[-1].uid, "note"), "ask for the report")
         if approve:
             minutes.draft_minutes(s, chair, meeting)
-            minutes.approve_minutes(s, chair, meeting, on=meeting.meeting_date)
+            minutes.approve_minutes(s, chair, meeting, on=meeting.meeting_date, password=PASSWORDS["chair"])
         return {"dissenter": present[1], "declarer": present[0], "first": first.ref}

@@ -163,7 +163,7 @@ def test_what_both_sides_changed_is_held_until_someone_chooses(office, tmp_path)
     office_chair = sign_in(store, "chair")
     with store.transaction() as s:
         meeting = meeting_by_name(s, ref)
-        meetings.start_meeting(s, adviser, meeting)
+        meetings.start_meeting(s, adviser, meeting, password="adviser-password")
         recording.record_attendance(s, adviser, meeting, attendance_of(s, meeting, _chair_ref(s, office_chair)))
         recording.record_recommendation(s, adviser, meeting.items[0], outcome="deferred",
                                         reasons="the adviser heard the worker is away")
@@ -210,7 +210,7 @@ def test_keeping_the_office_side_settles_the_conflict(office, tmp_path):
     adviser = sign_in(store, "adviser")
     with store.transaction() as s:  # the adviser writes the discussion of item 1 at the office
         meeting = meeting_by_name(s, ref)
-        meetings.start_meeting(s, adviser, meeting)
+        meetings.start_meeting(s, adviser, meeting, password="adviser-password")
         recording.record_discussion(s, adviser, meeting.items[0], "the adviser's notes of the discussion")
     first = merge(store, returned)
     assert [c.key for c in first.held] == [f"item:{_first_ref(store, ref)}"]
@@ -314,7 +314,7 @@ def test_the_command_line_takes_a_meeting_away_and_back(office, tmp_path, monkey
     adviser = sign_in(store, "adviser")
     with store.transaction() as s:
         meeting = meeting_by_name(s, ref)
-        meetings.start_meeting(s, adviser, meeting)
+        meetings.start_meeting(s, adviser, meeting, password="adviser-password")
         recording.record_discussion(s, adviser, meeting.items[0], "notes at the office")
     first = _first_ref(store, ref)
     monkeypatch.setenv("PANELAPP_PASSWORD", "adviser-password")

@@ -53,7 +53,7 @@ def test_the_round_trip_on_this_store(store, people, tmp_path):
             chair = accounts.sign_in(s, "chair", "chair-password")
         with laptop.transaction() as s:
             meeting = meeting_by_name(s, ref)
-            meetings.start_meeting(s, chair, meeting)
+            meetings.start_meeting(s, chair, meeting, password="chair-password")
             recording.record_attendance(s, chair, meeting, [
                 {"member": r, "status": "present", "acting_as": "chair" if r == "CH" else None} for r in PRESENT]
                 + [{"member": "LA", "status": "apologies"}])
@@ -65,7 +65,7 @@ def test_the_round_trip_on_this_store(store, people, tmp_path):
                 approval_terms={"children_max": 1, "age_min_years": 0, "age_max_years": 4})
             recording.record_recommendation(s, chair, meeting.items[1], outcome="recommended",
                                             wording="the match should proceed", reasons="a good fit")
-            minutes.approve_minutes(s, chair, meeting, on=dt.date(2025, 6, 12))
+            minutes.approve_minutes(s, chair, meeting, on=dt.date(2025, 6, 12), password="chair-password")
             signed = meeting.minutes.signoff_hash
         with laptop.transaction() as s:
             returned = return_meeting(s, chair, PASSPHRASE).data
