@@ -13,12 +13,13 @@ from panelapp.db import Store
 from panelapp.enums import ADM_DECISIONS, FINAL_DECISIONS, FINAL_REVIEWS
 from panelapp.errors import PanelAppError
 from panelapp.models import AgendaItem
+from panelapp.queries.adm import WAITING, Case, queue_rows, read_case
 from panelapp.services.adm import agrees_with_panel, record_decision, record_final_decision, record_notification
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.permissions import Actor, allowed
 
-from . import theme
-from .adm_data import WAITING, Case, clock_words, queue_rows, read_case
+from . import queries, theme
+from .adm_data import clock_words, extract_html
 from .room_documents import decision_document, extract_document, open_preview
 from .tablemodel import Column, RowTableModel
 from .tablepage import TablePage
@@ -294,7 +295,7 @@ class AdmQueuePage(QWidget):
         self.table.focus_search()
 
     def _load(self):
-        return queue_rows(self.store, self.waiting.currentData() or "decision")
+        return queries.read(self.store, self.actor, queue_rows, self.waiting.currentData() or "decision")
 
     def _row_chosen(self, row) -> None:
         if self._reading is not None:
@@ -307,9 +308,9 @@ class AdmQueuePage(QWidget):
     def _read_case(self, item_id: int) -> None:
         if self._reading is not None:
             self._reading.cancel()
-        store = self.store
+        store, actor = self.store, self.actor
         self._wanted = item_id
-        self._reading = self.runner.submit(lambda _t: read_case(store, item_id), name="case",
+        self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_case, item_id), name="case",
                                            on_done=self._show_case, on_cancelled=lambda: None)
 
     def _show_case(self, case: Case | None) -> None:
@@ -327,7 +328,7 @@ class AdmQueuePage(QWidget):
             return
         summary = case.decision
         self.heading.setText(f"{case.label}: {ITEM_TYPE_WORDS.get(case.item_type, word(case.item_type))}")
-        self.extract.setHtml(case.extract_html)
+        self.extract.setHtml(extract_html(case))
         self.papers.clear()
         for title, path in case.papers:
             entry = QListWidgetItem(title)

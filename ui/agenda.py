@@ -18,10 +18,14 @@ from panelapp.services.agenda import add_item, attach_paper, remove_item, reorde
 from panelapp.services.meetings import mark_papers_sent
 from panelapp.services.permissions import Actor, allowed
 
-from .agenda_data import Agenda, AgendaReader, default_meeting, meeting_choices, meeting_facts, read_item
+from panelapp.queries.agenda import Agenda, item_choices, item_detail
+from panelapp.queries.meetings import meeting_choices
+
+from . import queries
+from .agenda_data import AgendaReader, agenda_label, default_meeting, item_html, meeting_facts
 from .agenda_model import AgendaTable
 from .commands import ServiceCommand
-from .item_dialog import ItemDialog, item_choices
+from .item_dialog import ItemDialog
 from .paper_list import USUAL_KIND, AttachDialog, PaperList, documents_dir
 from .papers_sent_dialog import PapersSentDialog
 from .reason_dialog import ReasonDialog
@@ -41,7 +45,7 @@ class AgendaPage(QWidget):
         self.today = dt.date.today  # called, not stored: the page may stay open past midnight
         self.meeting_id: int | None = None
         self.dialog = None
-        self.reader = AgendaReader(store)
+        self.reader = AgendaReader(store, actor)
         self._shown: Agenda | None = None
         self._fitted: int | None = None  # the meeting the columns were sized for
         self._select_after_load: str | None = None
@@ -132,8 +136,8 @@ class AgendaPage(QWidget):
 
     # -- which meeting --------------------------------------------------------
     def reload(self) -> None:
-        store = self.store
-        self.runner.submit(lambda _t: meeting_choices(store), name="meeting list",
+        store, actor = self.store, self.actor
+        self.runner.submit(lambda _t: queries.read(store, actor, meeting_choices), name="meeting list",
                            on_done=self._choices_loaded, owner=self)
 
     def _choices_loaded(self, choices) -> None:
@@ -196,8 +200,9 @@ class AgendaPage(QWidget):
         if row is None:
             self.detail.clear()
             return
-        store = self.store
-        self._reading = self.runner.submit(lambda _t: read_item(store, row.id), name="item detail",
+        store, actor = self.store, self.actor
+        self._reading = self.runner.submit(lambda _t: item_html(queries.read(store, actor, item_detail, row.id)),
+                                           name="item detail",
                                            on_done=self._show_item, on_cancelled=lambda: None,
                                            owner=self)
 
@@ -268,12 +273,12 @@ class AgendaPage(QWidget):
         agenda = self.agenda
         if agenda is None:
             return
-        store = self.store
-        self.runner.submit(lambda _t: item_choices(store), name="households and children",
+        store, actor = self.store, self.actor
+        self.runner.submit(lambda _t: queries.read(store, actor, item_choices), name="households and children",
                            on_done=lambda choices: self._open_item_dialog(agenda, choices), owner=self)
 
     def _open_item_dialog(self, agenda: Agenda, choices) -> None:
-        dialog = ItemDialog(agenda.label, choices, parent=self)
+        dialog = ItemDialog(agenda_label(agenda), choices, parent=self)
         dialog.accepted.connect(lambda: self.add(agenda.meeting_id, dialog.values()))
         self.dialog = dialog
         dialog.open()
@@ -333,7 +338,7 @@ class AgendaPage(QWidget):
         agenda = self.agenda
         if agenda is None:
             return
-        dialog = PapersSentDialog(agenda.label, agenda.meeting_date, agenda.deadline, self.today(), self)
+        dialog = PapersSentDialog(agenda_label(agenda), agenda.meeting_date, agenda.deadline, self.today(), self)
         dialog.accepted.connect(lambda: self.papers_sent(agenda.meeting_id, dialog.on()))
         self.dialog = dialog
         dialog.open()

@@ -27,8 +27,11 @@ from panelapp.services.permissions import Actor
 from panelapp.services.recording import record_attendance
 
 from . import queries
-from .cancel_dialog import CancelDialog, cancel_choices
-from .item_dialog import ItemDialog, item_choices
+from panelapp.queries.agenda import item_choices
+from panelapp.queries.meetings import cancel_choices
+
+from .cancel_dialog import CancelDialog
+from .item_dialog import ItemDialog
 from .main_window import MainWindow
 from .paper_list import documents_dir
 from .schedule_dialog import ScheduleDialog
@@ -143,7 +146,7 @@ def shoot_agenda_builder(runner: TaskRunner, folder: Path, suffix: str, saved: l
     window.agenda.items.select_where(lambda row: row.ref == facts["match"])
     save(window, folder, f"agenda-builder-{suffix}", runner, saved)
 
-    dialog = ItemDialog(facts["label"], item_choices(store), parent=window)
+    dialog = ItemDialog(facts["label"], queries.read(store, ADVISER, item_choices), parent=window)
     dialog.choose_type("match")
     dialog.households.search.setText(facts["surname"])
     dialog.households.set_chosen(facts["household"])
@@ -165,7 +168,7 @@ def shoot_agenda_builder(runner: TaskRunner, folder: Path, suffix: str, saved: l
     save(schedule, folder, f"schedule-done-{suffix}", runner, saved)
     schedule.close()
 
-    cancel = CancelDialog(cancel_choices(store, facts["meeting"]), parent=window)
+    cancel = CancelDialog(queries.read(store, ADVISER, cancel_choices, facts["meeting"]), parent=window)
     cancel.reason.setText("The chair is ill and no vice chair is free")
     save(cancel, folder, f"cancel-meeting-{suffix}", runner, saved)
     cancel.close()

@@ -1,41 +1,16 @@
 """The audit trail: every change and decision, newest first, and a check that none was altered."""
 
-import datetime as dt
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from sqlmodel import select
 
-from panelapp import audit
 from panelapp.db import Store
-from panelapp.models import AuditEvent
+from panelapp.queries.audit import event_rows, verify_chain
+from panelapp.services.permissions import Actor
 
+from . import queries
 from .tablemodel import Column
 from .tablepage import TablePage
 from .tasks import TaskRunner
 from .words import word
-
-
-@dataclass(frozen=True, slots=True)
-class EventRow:
-    id: int
-    at: dt.datetime
-    actor: str
-    action: str
-    entity: str
-    summary: str | None
-
-
-def event_rows(store: Store) -> list[EventRow]:
-    with store.session() as session:
-        return [EventRow(*r) for r in session.exec(
-            select(AuditEvent.id, AuditEvent.at, AuditEvent.actor, AuditEvent.action, AuditEvent.entity,
-                   AuditEvent.summary).order_by(AuditEvent.id.desc()))]
-
-
-def verify_chain(store: Store) -> audit.ChainReport:
-    with store.session() as session:
-        return audit.verify(session)
 
 
 EVENT_COLUMNS = (
@@ -51,10 +26,10 @@ EVENT_COLUMNS = (
 class AuditPage(QWidget):
     title = "Audit"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, store: Store, actor: Actor, parent: QWidget | None = None):
         super().__init__(parent)
-        self.runner, self.store = runner, store
-        self.table = TablePage(runner, "events", EVENT_COLUMNS, lambda: event_rows(store),
+        self.runner, self.store, self.actor = runner, store, actor
+        self.table = TablePage(runner, "events", EVENT_COLUMNS, lambda: queries.read(store, actor, event_rows),
                                hint="Search the audit trail: a name, an action, a ref or a date")
         self.check = QPushButton("Check the chain")
         self.check.setAccessibleName("Check that no event was altered or deleted")
@@ -81,8 +56,8 @@ class AuditPage(QWidget):
     def verify(self) -> None:
         self.check.setEnabled(False)
         self.verdict.setText("Checking every event…")
-        store = self.store
-        self.runner.submit(lambda _t: verify_chain(store), name="verify audit", on_done=self._verified,
+        store, actor = self.store, self.actor
+        self.runner.submit(lambda _t: queries.read(store, actor, verify_chain), name="verify audit", on_done=self._verified,
                            on_error=lambda exc, _d: self._verified(None, str(exc)), owner=self)
 
     def _verified(self, report, error: str = "") -> None:

@@ -1,43 +1,17 @@
 """Cancelling a planned meeting: why, and which later meeting takes its items."""
 
-import datetime as dt
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import QComboBox, QWidget
-from sqlmodel import select
 
-from panelapp.db import Store
-from panelapp.models import AgendaItem, Meeting
+from panelapp.queries.meetings import CancelChoices, LaterMeeting
 
 from .reason_dialog import ReasonDialog
 from .words import day
 
 
-@dataclass(frozen=True)
-class CancelChoices:
-    ref: str
-    meeting_date: dt.date
-    waiting: int  # items not yet heard: they move with the cancellation
-    targets: list[tuple[int, str]]  # later planned meetings: (id, how the combo names them)
-
-
-def cancel_choices(store: Store, meeting_id: int) -> CancelChoices:
-    with store.session() as session:
-        meeting = session.get(Meeting, meeting_id)
-        waiting = sum(1 for i in meeting.items if i.outcome is None)
-        later = session.exec(select(Meeting).where(Meeting.status == "planned", Meeting.id != meeting.id,
-                                                   Meeting.meeting_date >= meeting.meeting_date)
-                             .order_by(Meeting.meeting_date, Meeting.ref)).all()
-        counts = {m.id: 0 for m in later}
-        for meeting_of, outcome in session.exec(select(AgendaItem.meeting_id, AgendaItem.outcome)
-                                                .where(AgendaItem.meeting_id.in_(list(counts)))):
-            if outcome != "removed":
-                counts[meeting_of] += 1
-        targets = []
-        for m in later:
-            room = f", takes {m.capacity}" if m.capacity else ""
-            targets.append((m.id, f"{day(m.meeting_date)} — {m.ref} ({counts[m.id]} items{room})"))
-        return CancelChoices(meeting.ref, meeting.meeting_date, waiting, targets)
+def target_words(m: LaterMeeting) -> str:
+    """How the combo names a later meeting that could take the items."""
+    room = f", takes {m.capacity}" if m.capacity else ""
+    return f"{day(m.meeting_date)} — {m.ref} ({m.items} items{room})"
 
 
 class CancelDialog(ReasonDialog):
@@ -46,7 +20,7 @@ class CancelDialog(ReasonDialog):
         explain = f"The meeting of {day(choices.meeting_date)} ({choices.ref}) will be cancelled. "
         if not choices.waiting:
             explain += "It has no items waiting to be heard."
-        elif choices.targets:
+        elif choices.later:
             explain += (f"Its {items} not yet heard move to the meeting you choose, after that "
                         "meeting's own items.")
         else:
@@ -59,8 +33,8 @@ class CancelDialog(ReasonDialog):
         if not choices.waiting:
             self.move_to.addItem("no items to move", None)
             self.move_to.setEnabled(False)
-        for meeting_id, label in choices.targets if choices.waiting else ():
-            self.move_to.addItem(label, meeting_id)
+        for later in choices.later if choices.waiting else ():
+            self.move_to.addItem(target_words(later), later.id)
         self.move_to.setMinimumContentsLength(36)
         self.form.addRow("&Move its items to:", self.move_to)
         # Beside "Cancel the meeting", a plain "Cancel" would be ambiguous.

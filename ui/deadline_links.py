@@ -7,56 +7,15 @@ selected in its own list, with its details beside it; the panel's feedback on
 reports opens the statistics.
 """
 
-from dataclasses import dataclass
 from typing import Any, Callable
 
 from PySide6.QtCore import Qt
-from sqlmodel import select
 
-from panelapp.db import Store
-from panelapp.models import AgendaItem, Meeting
+from panelapp.queries.deadlines import RECORD_SECTIONS, Place, place_of
 from panelapp.rules.clocks import Deadline
 
+from . import queries
 from .tablepage import TablePage
-
-RECORD_SECTIONS = {"household": "households", "child": "children", "member": "central_list"}
-# The decision maker's queue that holds an item on each clock (ui.adm_data.WAITING).
-ITEM_QUEUES = {"adm_decision": "decision", "decision_letter": "letter", "qualifying_determination": "final"}
-
-
-@dataclass(frozen=True)
-class Place:
-    section: str
-    ref: str
-    meeting_id: int | None = None
-    item_id: int | None = None
-    queue: str | None = None  # for the decisions section: which of its queues
-
-
-def place_of(store: Store, deadline: Deadline, decisions: bool) -> Place | None:
-    """Where ``deadline`` leads; ``decisions``: the user has the decision maker's queue.
-    None when what it concerns is no longer in the store."""
-    if deadline.kind in RECORD_SECTIONS:
-        return Place(RECORD_SECTIONS[deadline.kind], deadline.subject)
-    if deadline.kind == "panel":
-        return Place("statistics", deadline.subject)
-    with store.session() as session:
-        if deadline.kind == "meeting":
-            meeting_id = session.exec(select(Meeting.id).where(Meeting.ref == deadline.subject)).first()
-            if meeting_id is None:
-                return None
-            return Place("minutes" if deadline.clock == "minutes" else "agenda", deadline.subject, meeting_id)
-        if deadline.kind == "item":
-            found = session.exec(select(AgendaItem.id, AgendaItem.meeting_id)
-                                 .where(AgendaItem.ref == deadline.subject)).first()
-            if found is None:
-                return None
-            item_id, meeting_id = found
-            if decisions:
-                return Place("decisions", deadline.subject, meeting_id, item_id,
-                             ITEM_QUEUES.get(deadline.clock, "decision"))
-            return Place("minutes", deadline.subject, meeting_id, item_id)
-    return None
 
 
 def select_row(table: TablePage, predicate: Callable[[Any], bool], missing: Callable[[], None]) -> None:
@@ -87,10 +46,10 @@ def open_concerned(window, deadline: Deadline) -> None:
     keys = {section.key for section in window.sections}
     decisions = "decisions" in keys
     if deadline.kind in RECORD_SECTIONS or deadline.kind == "panel":
-        go(window, place_of(window.store, deadline, decisions))
+        go(window, queries.read(window.store, window.actor, place_of, deadline, decisions))
         return
-    store = window.store
-    window.runner.submit(lambda _task: place_of(store, deadline, decisions), name="open a deadline",
+    store, actor = window.store, window.actor
+    window.runner.submit(lambda _task: queries.read(store, actor, place_of, deadline, decisions), name="open a deadline",
                          on_done=lambda place: go(window, place) if place else gone(window, deadline),
                          on_error=lambda exc, _d: window.tell("Could not open what the deadline concerns", str(exc)),
                          owner=window)

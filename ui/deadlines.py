@@ -4,8 +4,11 @@ opening what it concerns (deadline_links)."""
 import datetime as dt
 
 from panelapp.db import Store
-from panelapp.rules.clocks import Deadline, open_deadlines
+from panelapp.queries.deadlines import deadlines_due
+from panelapp.rules.clocks import Deadline
+from panelapp.services.permissions import Actor
 
+from . import queries
 from .tablemodel import Column
 from .tablepage import TablePage
 from .tasks import TaskRunner
@@ -18,12 +21,6 @@ CLOCK_NAMES = {
     "review": "Review of approval", "child_match": "Child's match",
     "child_journey": "Child's journey", "term_ends": "Central list term",
 }
-
-
-def deadlines(store: Store, on: dt.date) -> list[Deadline]:
-    """Overdue first, then by the day due."""
-    with store.session() as session:
-        return sorted(open_deadlines(session, on), key=lambda d: (not d.overdue, d.due, d.subject))
 
 
 def left_words(d: Deadline) -> str:
@@ -48,10 +45,11 @@ DEADLINE_COLUMNS = (
 class DeadlinesPage(TablePage):
     title = "Deadlines"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent=None, today: dt.date | None = None):
+    def __init__(self, runner: TaskRunner, store: Store, parent=None, today: dt.date | None = None, *,
+                 actor: Actor):
         # Today as of each reading, so a workspace left open overnight moves on with the clocks.
         super().__init__(runner, "deadlines", DEADLINE_COLUMNS,
-                         lambda: deadlines(store, today or dt.date.today()),
+                         lambda: queries.read(store, actor, deadlines_due, today or dt.date.today()),
                          mark=lambda d: int(d.overdue),
                          hint="Search deadlines: a ref, a clock, or overdue",
                          legend="Highlighted: overdue. Double-click a deadline, or press Enter, "

@@ -2,12 +2,9 @@
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from sqlalchemy import func
-from sqlmodel import select
-
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
-from panelapp.models import UserAccount
+from panelapp.queries.onboarding import account_count
 from panelapp.services import accounts
 from panelapp.services.agency import ensure_agency
 from panelapp.services.permissions import Actor
@@ -33,11 +30,6 @@ DEMO_ACCOUNTS = (
 )
 DEMO_HINT = (f"The demo agency's accounts are {', '.join(a[0] for a in DEMO_ACCOUNTS)}, "
              f"each with the password {DEMO_PASSWORD}.")
-
-
-def count_accounts(store: Store) -> int:
-    with store.session() as session:
-        return session.exec(select(func.count()).select_from(UserAccount)).one()
 
 
 def make_demo_accounts(session) -> None:
@@ -77,7 +69,7 @@ class Desk(QObject):
         agency = queries.agency_info(self.store)
         if agency is None:
             self.show_screen(self._welcome_screen())
-        elif count_accounts(self.store) == 0:
+        elif queries.count_accounts(self.store) == 0:
             self.show_screen(self._first_account_screen(agency.name))
         else:
             self.show_screen(self._sign_in_screen(agency.name))
@@ -141,7 +133,7 @@ class Desk(QObject):
             with store.transaction() as session:
                 create_demo_agency(session, seed=DEMO_SEED, years=years, scale=1, actor="demo",
                                    progress=task.progress)
-                if session.exec(select(func.count()).select_from(UserAccount)).one() == 0:
+                if account_count(session) == 0:
                     make_demo_accounts(session)
                     return accounts.sign_in(session, "adviser", DEMO_PASSWORD)
             return None

@@ -1,74 +1,22 @@
 """Prospective adopters: every household, where it has got to, and its time at panel."""
 
-import datetime as dt
-from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlmodel import select
-
 from panelapp.db import Store
-from panelapp.enums import HOUSEHOLD_MILESTONES
-from panelapp.models import Applicant, Child, Household
+from panelapp.queries.records import HouseholdRow, household_file, household_rows
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_household, read_household, update_household
 
+from . import queries
 from .detail import DetailPane
 from .edit_actions import RecordEditing
 from .edit_household import HouseholdForm
-from .history import household_items, items_html
+from .history import items_html
 from .recordspage import RecordsPage
 from .tablemodel import Column
 from .tablepage import TablePage
 from .tasks import TaskRunner
 from .words import day, word
-
-# The furthest milestone reached says where a household is.
-STAGE_NAMES = {
-    "enquiry": "Enquiry", "initial_visit": "Initial visit",
-    "registration_of_interest": "Registered interest", "stage1_start": "Stage 1",
-    "stage1_end": "Between stages", "stage2_start": "Stage 2", "approved": "Approved",
-    "withdrawn": "Withdrawn",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class HouseholdRow:
-    id: int
-    uid: str
-    ref: str
-    applicants: str
-    relationship: str | None
-    route: str | None
-    stage: str
-    enquiry: dt.date | None
-    approved: dt.date | None
-    withdrawn: dt.date | None
-
-
-def stage_of(milestones: dict) -> str:
-    reached = [m for m in HOUSEHOLD_MILESTONES if milestones.get(m)]
-    return STAGE_NAMES[reached[-1]] if reached else "Not started"
-
-
-def household_rows(store: Store) -> list[HouseholdRow]:
-    """Two flat queries rather than one per household: this must cope with 100,000."""
-    columns = [getattr(Household, m) for m in HOUSEHOLD_MILESTONES]
-    with store.session() as session:
-        names = defaultdict(list)
-        for household_id, name in session.exec(
-                select(Applicant.household_id, Applicant.name)
-                .order_by(Applicant.household_id, Applicant.position)):
-            names[household_id].append(name)
-        rows = []
-        for r in session.exec(select(Household.id, Household.uid, Household.ref,
-                                     Household.relationship_status, Household.route, *columns)):
-            hid, uid, ref, relationship, route, *dates = r
-            milestones = dict(zip(HOUSEHOLD_MILESTONES, dates))
-            rows.append(HouseholdRow(hid, uid, ref, " and ".join(names.get(hid, ())), relationship,
-                                     route or "standard", stage_of(milestones),
-                                     milestones["enquiry"], milestones["approved"], milestones["withdrawn"]))
-        return rows
-
 
 HOUSEHOLD_COLUMNS = (
     Column("Ref", lambda h: h.ref),
@@ -91,39 +39,33 @@ class HouseholdDetail:
     history: str
 
 
-def household_detail(store: Store, row: HouseholdRow) -> HouseholdDetail:
-    with store.session() as session:
-        h = session.get(Household, row.id)
-        matched = session.exec(select(Child.ref, Child.name, Child.match_decision, Child.placed)
-                               .where(Child.matched_household_id == h.id)).all()
-        facts = [
-            ("Stage", row.stage),
-            ("Route", word(h.route or "standard")),
-            ("Relationship", word(h.relationship_status)),
-            ("Applicants", "; ".join(
-                f"{a.name}" + (f", born {day(a.dob)}" if a.dob else "") for a in h.applicants)),
-        ]
-        if h.approved:
-            terms = []
-            if h.approval_children_max:
-                terms.append(f"up to {h.approval_children_max} "
-                             f"{'child' if h.approval_children_max == 1 else 'children'}")
-            if h.approval_age_min_years is not None or h.approval_age_max_years is not None:
-                terms.append(f"aged {h.approval_age_min_years or 0} to {h.approval_age_max_years or '?'}")
-            if h.approval_early_permanence:
-                terms.append("early permanence")
-            facts.append(("Approved for", ", ".join(terms)))
-        if h.withdrawal_date:
-            facts.append(("Withdrawal", f"{day(h.withdrawal_date)}, by the {word(h.withdrawal_by).lower()}"
-                          f" at {word(h.withdrawal_stage).lower()}"
-                          + (f": {h.withdrawal_reason}" if h.withdrawal_reason else "")))
-        if matched:
-            facts.append(("Matched with", "; ".join(
-                f"{name} ({ref}), match {day(match)}" + (f", placed {day(placed)}" if placed else "")
-                for ref, name, match, placed in matched)))
-        milestones = [(getattr(h, m), word(m)) for m in HOUSEHOLD_MILESTONES]
-        history = items_html(household_items(session, h.id))
-        return HouseholdDetail(h.ref, h.display_name, facts, milestones, history)
+def household_detail(store: Store, actor: Actor, row: HouseholdRow) -> HouseholdDetail:
+    h = queries.read(store, actor, household_file, row.id)
+    facts = [
+        ("Stage", row.stage),
+        ("Route", word(h.route)),
+        ("Relationship", word(h.relationship)),
+        ("Applicants", "; ".join(f"{name}" + (f", born {day(dob)}" if dob else "") for name, dob in h.applicants)),
+    ]
+    if h.approved:
+        terms = []
+        if h.children_max:
+            terms.append(f"up to {h.children_max} {'child' if h.children_max == 1 else 'children'}")
+        if h.age_min is not None or h.age_max is not None:
+            terms.append(f"aged {h.age_min or 0} to {h.age_max or '?'}")
+        if h.early_permanence:
+            terms.append("early permanence")
+        facts.append(("Approved for", ", ".join(terms)))
+    if h.withdrawal_date:
+        facts.append(("Withdrawal", f"{day(h.withdrawal_date)}, by the {word(h.withdrawal_by).lower()}"
+                      f" at {word(h.withdrawal_stage).lower()}"
+                      + (f": {h.withdrawal_reason}" if h.withdrawal_reason else "")))
+    if h.matched:
+        facts.append(("Matched with", "; ".join(
+            f"{name} ({ref}), match {day(match)}" + (f", placed {day(placed)}" if placed else "")
+            for ref, name, match, placed in h.matched)))
+    milestones = [(when, word(m)) for m, when in h.milestones]
+    return HouseholdDetail(h.ref, h.names, facts, milestones, items_html(h.items))
 
 
 def show_household(pane: DetailPane, detail: HouseholdDetail) -> None:
@@ -134,11 +76,11 @@ def show_household(pane: DetailPane, detail: HouseholdDetail) -> None:
 class HouseholdsPage(RecordsPage):
     title = "Households"
 
-    def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor | None = None):
-        table = TablePage(runner, "households", HOUSEHOLD_COLUMNS, lambda: household_rows(store),
+    def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor):
+        table = TablePage(runner, "households", HOUSEHOLD_COLUMNS, lambda: queries.read(store, actor, household_rows),
                           hint="Search households: a ref, a name, a stage or a date")
         super().__init__("households", runner, table, "household",
-                         lambda row: household_detail(store, row), show_household, parent)
+                         lambda row: household_detail(store, actor, row), show_household, parent)
         self.editing = RecordEditing(table, store, actor, "household", HouseholdForm, read_household,
                                      create_household, update_household, self)
         self.layout().insertLayout(0, self.editing.bar)

@@ -15,13 +15,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
                                QLineEdit, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget)
-from sqlalchemy import event
 
 from panelapp.db import Store
 from panelapp.errors import ExchangeErrors, PanelAppError
 from panelapp.exchange import ImportResult, export_document, import_document
 from panelapp.security import MAGIC, MIN_PASSPHRASE, is_sealed, seal, unseal
 from panelapp.services.permissions import Actor, allowed
+from panelapp.store_events import each_flush
 
 from . import settings
 from .progress import ProgressOwner, TaskProgressDialog
@@ -70,8 +70,7 @@ def import_exchange_file(task: Task, store: Store, actor: Actor, path: str | Pat
     task.progress(0.0, f"Checking {name} against the exchange format…")
     with store.transaction() as session:
         # The importer flushes after each kind of record: a chance to stop between them.
-        event.listen(session, "before_flush",
-                     lambda *_: task.progress(0.0, f"Writing the records of {name}…"))
+        each_flush(session, lambda: task.progress(0.0, f"Writing the records of {name}…"))
         result = import_document(session, doc, mode="upsert", by=actor, source=name)
         task.check()  # the last moment to cancel: raising here rolls the whole import back
     return result

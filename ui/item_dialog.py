@@ -1,41 +1,14 @@
 """Adding an item to an agenda: its type, the households and children it concerns,
 who presents it and how long it is expected to take."""
 
-from collections import defaultdict
-from dataclasses import dataclass
-
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit,
                                QSpinBox, QVBoxLayout, QWidget)
-from sqlmodel import select
 
-from panelapp.db import Store
-from panelapp.models import Applicant, Child, Household
+from panelapp.queries.agenda import DEFAULT_MINUTES, ItemChoices
 from panelapp.services.agenda import ITEM_TYPE_WORDS, NEEDS_CHILD, NEEDS_HOUSEHOLD
 
 from .pickers import Checklist
 from .widgets import ok_cancel
-
-DEFAULT_MINUTES = 30
-
-
-@dataclass(frozen=True)
-class ItemChoices:
-    households: list[tuple[str, str]]  # (ref, "ref — applicant names")
-    children: list[tuple[str, str]]  # (ref, "ref — name")
-
-
-def item_choices(store: Store) -> ItemChoices:
-    """Every household and child, as the pickers show them; two flat queries each."""
-    with store.session() as session:
-        names = defaultdict(list)
-        for household_id, name in session.exec(select(Applicant.household_id, Applicant.name)
-                                               .order_by(Applicant.household_id, Applicant.position)):
-            names[household_id].append(name)
-        households = [(ref, f"{ref} — {' and '.join(names.get(hid, ())) or 'no applicants recorded'}")
-                      for hid, ref in session.exec(select(Household.id, Household.ref).order_by(Household.ref))]
-        children = [(ref, f"{ref} — {name}")
-                    for ref, name in session.exec(select(Child.ref, Child.name).order_by(Child.ref))]
-    return ItemChoices(households, children)
 
 
 def needs(item_type: str) -> list[str]:

@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.meetings.plan_requested.connect(self.new_meeting)
         self.meetings.changed.connect(self.agenda.reload)
         self.agenda.changed.connect(self.meetings.reload)
-        self.deadlines = DeadlinesPage(runner, store)
+        self.deadlines = DeadlinesPage(runner, store, actor=self.actor)
         self.deadlines.activated.connect(self.open_deadline)
         sections = [
             Section("meetings", "Meetings", "meetings", self.meetings),
@@ -115,7 +115,7 @@ class MainWindow(QMainWindow):
         from .room_sections import meeting_sections  # meeting room, minutes, decisions (issue 7)
         sections[2:2] = meeting_sections(self)
         if allowed(self.actor, "audit.read"):
-            sections.append(Section("audit", "Audit", "audit", AuditPage(runner, store)))
+            sections.append(Section("audit", "Audit", "audit", AuditPage(runner, store, self.actor)))
         return sections
 
     def open_agenda(self, meeting_row) -> None:

@@ -12,9 +12,10 @@ from panelapp.models import Meeting
 from panelapp.services.meetings import cancel_meeting, schedule_meetings
 from panelapp.services.permissions import Actor, allowed
 
+from panelapp.queries.meetings import cancel_choices, meeting_rows
+
 from . import queries
-from .cancel_dialog import CancelDialog, cancel_choices
-from .meeting_rows import meeting_rows
+from .cancel_dialog import CancelDialog
 from .schedule_dialog import ScheduleDialog
 from .tablemodel import Column
 from .tablepage import TablePage
@@ -50,7 +51,7 @@ class MeetingsPage(TablePage):
     changed = Signal()  # meetings planned or cancelled: agendas elsewhere are out of date
     plan_requested = Signal()
 
-    def __init__(self, runner: TaskRunner, store: Store, actor: Actor | None = None, tell=None, parent=None):
+    def __init__(self, runner: TaskRunner, store: Store, actor: Actor, tell=None, parent=None):
         super().__init__(runner, "meetings", MEETING_COLUMNS, lambda: self._read(),
                          mark=lambda row: int(row.at_risk and row.status == "planned"
                                               or row.papers_overdue(self.today())),
@@ -63,7 +64,7 @@ class MeetingsPage(TablePage):
         self.years: list[int] = []
         self.dialog = None
         self.tell = tell or (lambda title, text: None)
-        may_plan = actor is not None and allowed(actor, "meeting.plan")
+        may_plan = allowed(actor, "meeting.plan")
 
         self.year_choice = QComboBox()
         self.year_choice.setAccessibleName("Year")
@@ -104,7 +105,7 @@ class MeetingsPage(TablePage):
 
     # -- reading, a year at a time ----------------------------------------------
     def _read(self):
-        rows = meeting_rows(self.store)
+        rows = queries.read(self.store, self.actor, meeting_rows)
         self.years = sorted({r.meeting_date.year for r in rows}, reverse=True)
         year = self.year
         return [r for r in rows if year == ALL_YEARS or r.meeting_date.year == year]
@@ -188,7 +189,7 @@ class MeetingsPage(TablePage):
         if row is None or row.status != "planned":
             self.tell("Choose a planned meeting", "Only a planned meeting can be cancelled: choose one in the list.")
             return
-        dialog = CancelDialog(cancel_choices(self.store, row.id), parent=self)
+        dialog = CancelDialog(queries.read(self.store, self.actor, cancel_choices, row.id), parent=self)
         dialog.accepted.connect(lambda: self.cancel(row.id, **dialog.values()))
         self.dialog = dialog
         dialog.open()

@@ -16,7 +16,10 @@ from panelapp.services.minutes import amend_minutes, approve_minutes, draft_minu
 from panelapp.services.permissions import Actor, allowed
 
 from .room_documents import extract_document, minutes_document, open_preview
-from .room_minutes import MinutesState, held_meetings, item_html, meeting_html, read_minutes
+from panelapp.queries.minutes import MinutesState, held_meetings, read_minutes
+
+from . import queries
+from .room_minutes import item_html, meeting_html, version_label
 from .tasks import TaskRunner
 from .widgets import meeting_chooser, refill
 from .words import day, word
@@ -196,8 +199,9 @@ class MinutesView(QWidget):
 
     # -- loading ------------------------------------------------------------------
     def reload(self) -> None:
-        store = self.store
-        self.runner.submit(lambda _t: held_meetings(store), name="held meetings", on_done=self._choices_loaded)
+        store, actor = self.store, self.actor
+        self.runner.submit(lambda _t: queries.read(store, actor, held_meetings), name="held meetings",
+                           on_done=self._choices_loaded)
 
     def _choices_loaded(self, choices) -> None:
         wanted = self.meeting_id or (choices[0][0] if choices else None)
@@ -223,8 +227,9 @@ class MinutesView(QWidget):
     def refresh(self) -> None:
         if self.meeting_id is None:
             return
-        store, meeting_id = self.store, self.meeting_id
-        self.runner.submit(lambda _t: read_minutes(store, meeting_id), name="minutes", on_done=self._loaded)
+        store, actor, meeting_id = self.store, self.actor, self.meeting_id
+        self.runner.submit(lambda _t: queries.read(store, actor, read_minutes, meeting_id), name="minutes",
+                           on_done=self._loaded)
 
     def _loaded(self, state: MinutesState) -> None:
         if state.meeting_id != self.meeting_id:
@@ -253,7 +258,7 @@ class MinutesView(QWidget):
         self.version.clear()
         if state.versions:
             for version in state.versions:
-                self.version.addItem(version.label)
+                self.version.addItem(version_label(version))
             self.version.setCurrentIndex(len(state.versions) - 1 if keep_version < 0 or keep_version
                                          >= len(state.versions) else keep_version)
         else:

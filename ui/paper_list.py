@@ -6,9 +6,7 @@ a paper changed or lost since it was attached is not shown as if it were the one
 the panel read.
 """
 
-import datetime as dt
 import hashlib
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -20,6 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialo
 from panelapp.config import data_dir
 from panelapp.db import Store
 from panelapp.enums import PAPER_KINDS
+from panelapp.queries.agenda import PaperRow
 
 from . import theme
 from .tablemodel import Column, RowTableModel, SearchProxy, prepare
@@ -38,18 +37,6 @@ assert set(KIND_WORDS) == set(PAPER_KINDS)
 USUAL_KIND = {"adopter_approval": "prospective_adopters_report", "retrospective_approval":
               "prospective_adopters_report", "match": "adoption_placement_report",
               "child_plan": "child_permanence_report"}
-
-
-@dataclass(frozen=True)
-class PaperRow:
-    uid: str
-    title: str
-    kind: str
-    file_name: str
-    stored_path: str
-    sha256: str
-    added_on: dt.date
-    late: bool
 
 
 PAPER_COLUMNS = (

@@ -1,28 +1,33 @@
-"""What the screens show, read from the store as plain rows.
+"""The screens' one way into the core's read layer (``panelapp.queries``).
 
-Read-only: every change goes through ``panelapp.services``. Each function opens
-its own session, so it can run in a worker thread.
+Each call opens its own session, so it can run in a worker thread; the answer is
+plain data that outlives the session.
 """
 
-from dataclasses import dataclass
-
-from sqlmodel import select
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from panelapp.db import Store
-from panelapp.models import Agency
+from panelapp.queries import onboarding
+from panelapp.queries.onboarding import AgencyInfo
+from panelapp.services.permissions import Actor
+
+__all__ = ["AgencyInfo", "agency_info", "count_accounts", "read"]
+
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class AgencyInfo:
-    name: str
-    panel_name: str | None
-    kind: str | None
-    region: str
+def read(store: Store, actor: Actor, query: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """``query(session, actor, *args)`` in a session of its own."""
+    with store.session() as session:
+        return query(session, actor, *args, **kwargs)
 
 
 def agency_info(store: Store) -> AgencyInfo | None:
     with store.session() as session:
-        agency = session.exec(select(Agency)).first()
-        if agency is None:
-            return None
-        return AgencyInfo(agency.name, agency.panel_name, agency.kind, agency.setting("region"))
+        return onboarding.agency_info(session)
+
+
+def count_accounts(store: Store) -> int:
+    with store.session() as session:
+        return onboarding.account_count(session)

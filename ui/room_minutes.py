@@ -1,84 +1,26 @@
-"""The minutes as the screens show them: read from the store, and put in words as HTML.
+"""The minutes as the screens show them, put in words as HTML.
 
-The content is services.minutes.minutes_content (what the chair signs), with the
-refs in it turned into names; earlier versions kept by amendments are shown
-the same way.
+The content is services.minutes.minutes_content (what the chair signs), read by
+panelapp.queries.minutes with the names behind its refs; earlier versions kept by
+amendments are shown the same way.
 """
 
 import datetime as dt
 import html
-from dataclasses import dataclass
 
-from sqlmodel import select
-
-from panelapp.db import Store
-from panelapp.models import Child, Household, Meeting, PanelMember
+from panelapp.queries.minutes import Version
+from panelapp.queries.words import views_sentence
 from panelapp.services.agenda import ITEM_TYPE_WORDS
-from panelapp.services.minutes import minutes_content, minutes_state, minutes_versions
 
 from .detail import html_facts
 from .words import day, word
 
 
-@dataclass(frozen=True)
-class Version:
-    label: str
-    hash: str | None
-    content: dict
-    reason: str | None
-
-
-@dataclass(frozen=True)
-class MinutesState:
-    meeting_id: int
-    ref: str
-    date: dt.date
-    status: str
-    state: str  # minutes_state: held, draft, final, amended
-    final: bool
-    approved_by: str | None
-    approved_on: dt.date | None
-    hash: str | None
-    items: list[tuple[int, int, str, str]]  # id, number, ref, type
-    unheard: list[int]
-    current: dict
-    versions: list[Version]
-    names: dict[str, str]
-
-
-def held_meetings(store: Store) -> list[tuple[int, str, dt.date, str]]:
-    with store.session() as session:
-        return list(session.exec(select(Meeting.id, Meeting.ref, Meeting.meeting_date, Meeting.status)
-                                 .where(Meeting.status == "held")
-                                 .order_by(Meeting.meeting_date.desc(), Meeting.ref)).all())
-
-
-def read_minutes(store: Store, meeting_id: int) -> MinutesState:
-    with store.session() as session:
-        meeting = session.get(Meeting, meeting_id)
-        names = {ref: name for ref, name in session.exec(select(PanelMember.ref, PanelMember.name))}
-        names |= {ref: name for ref, name in session.exec(select(Child.ref, Child.name))}
-        for household in session.exec(select(Household)).all():
-            names[household.ref] = household.display_name
-        record = meeting.minutes
-        final = meeting.minutes_final is not None or (record is not None and record.status == "final")
-        versions = []
-        kept = minutes_versions(meeting) if final else []
-        for number, version in enumerate(kept, start=1):
-            if version["replaced_on"] is None:
-                label = f"Version {number}: current"
-            else:
-                label = (f"Version {number}: replaced {day(version['replaced_on'].date())} by "
-                         f"{version['replaced_by']} ({version['reason']})")
-            if version["content"] is not None:
-                versions.append(Version(label, version["hash"], version["content"], version["reason"]))
-        return MinutesState(
-            meeting.id, meeting.ref, meeting.meeting_date, meeting.status, minutes_state(meeting), final,
-            record.approved_by if record else None, meeting.minutes_final,
-            record.signoff_hash if record else None,
-            [(i.id, i.position + 1, i.ref, i.item_type) for i in meeting.items],
-            [i.position + 1 for i in meeting.items if i.outcome is None],
-            minutes_content(session, meeting), versions, names)
+def version_label(version: Version) -> str:
+    if version.current:
+        return f"Version {version.number}: current"
+    return (f"Version {version.number}: replaced {day(version.replaced_on)} by "
+            f"{version.replaced_by} ({version.reason})")
 
 
 def meeting_html(content: dict, names: dict[str, str]) -> str:
@@ -121,8 +63,8 @@ def item_html(entry: dict, names: dict[str, str]) -> str:
         parts.append(f"<p><b>{title}</b><br>{body}</p>")
     votes = entry.get("votes")
     if votes:
-        parts.append(f"<p><b>Members' views</b><br>{votes['for']} for, {votes['against']} against, "
-                     f"{votes['abstain']} abstaining</p>")
+        parts.append(f"<p><b>Members' views</b><br>"
+                     f"{views_sentence(votes['for'], votes['against'], votes['abstain'])}</p>")
     elif entry.get("outcome") in ("recommended", "not_recommended"):
         parts.append("<p><b>Members' views</b><br>A consensus</p>")
     for d in entry.get("dissent", []):

@@ -27,7 +27,7 @@ from .adm_queue import AdmQueuePage
 from .meeting_room import MeetingRoom
 from .minutes_view import MinutesView
 from .room_documents import minutes_document, open_preview
-from .room_wording import Terms, fill
+from panelapp.rules.wording import Terms, fill
 from .tasks import TaskRunner
 
 _scene: dict = {}

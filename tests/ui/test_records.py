@@ -4,6 +4,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from tests.ui.conftest import ADVISER
 from ui.central_list import CentralListPage
 from ui.households import HOUSEHOLD_COLUMNS, HouseholdRow
 from ui.tablemodel import prepare
@@ -48,7 +49,7 @@ def test_children_show_their_journey(qtbot, open_workspace, northshire_store, no
 
 
 def test_central_list_words_and_highlights(qtbot, runner, northshire_store):
-    page = CentralListPage(runner, northshire_store, today=dt.date(2024, 11, 15))
+    page = CentralListPage(runner, northshire_store, today=dt.date(2024, 11, 15), actor=ADVISER)
     qtbot.addWidget(page)
     page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == 13)

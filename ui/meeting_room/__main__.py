@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QApplication
 
 from panelapp.db import open_store
 from panelapp.errors import PanelAppError
+from panelapp.queries.meetings import meeting_id_by_ref
 from panelapp.services import accounts
 
 from ..app import make_application, quiet_offscreen
-from ..room_data import meeting_id_by_ref
+from .. import queries
 from ..tasks import TaskRunner
 from .view import MeetingRoom
 
@@ -73,7 +74,7 @@ def main(argv=None) -> int:
     room.setWindowTitle("Meeting room — PanelApp")
     room.resize(1100, 760)
     if args.meeting:
-        meeting_id = meeting_id_by_ref(store, args.meeting)
+        meeting_id = queries.read(store, actor, meeting_id_by_ref, args.meeting)
         if meeting_id is None:
             print(f"meeting room: no meeting has ref {args.meeting!r}", file=sys.stderr)
             return 1

@@ -7,7 +7,7 @@ from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout,
                                QWidget)
 
-from ..room_data import MemberRow
+from panelapp.queries.room import MemberRow
 from ..words import clock, word, words
 
 STATUSES = ("present", "apologies", "absent")

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxL
 from panelapp.enums import DECLARATION_ACTIONS
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 
-from ..room_data import RoomState
+from panelapp.queries.room import RoomState
 from ..tablemodel import Column, RowTableModel, SearchProxy, prepare
 from ..words import word
 

@@ -12,8 +12,9 @@ from panelapp.enums import HEARD_OUTCOMES
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.recording import APPROVAL_TYPES
 
-from ..room_data import ItemState
-from ..room_wording import Terms, fill, names
+from panelapp.queries.room import ItemState
+from panelapp.reports.words import listed as names
+from panelapp.rules.wording import Terms, fill
 from ..widgets import warning_label
 from ..words import word
 from .autosave import DraftKeeper

@@ -23,9 +23,11 @@ from panelapp.services.recording import declare_interest, record_attendance, rec
     record_recommendation
 
 from .. import settings
-from ..room_data import RoomState, meeting_choices, meeting_of_the_day, read_room
+from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
+
+from .. import queries
 from ..room_documents import open_preview
-from ..room_wording import names
+from panelapp.reports.words import listed as names
 from ..tasks import TaskRunner
 from ..widgets import meeting_chooser, refill, warning_label
 from ..words import day, word
@@ -122,8 +124,8 @@ class MeetingRoom(QWidget):
 
     # -- which meeting ----------------------------------------------------------
     def reload(self) -> None:
-        store = self.store
-        self.runner.submit(lambda _t: meeting_choices(store), name="meetings for the room",
+        store, actor = self.store, self.actor
+        self.runner.submit(lambda _t: queries.read(store, actor, room_choices), name="meetings for the room",
                            on_done=self._choices_loaded)
 
     def _choices_loaded(self, choices) -> None:
@@ -170,11 +172,11 @@ class MeetingRoom(QWidget):
         self._fresh = self._fresh or fresh_item
         if self._reading is not None:
             self._reading.cancel()
-        store, meeting_id = self.store, self.meeting_id
+        store, actor, meeting_id = self.store, self.actor, self.meeting_id
         self._generation += 1
         generation = self._generation
         # Two workers may finish out of order: only the newest read is shown.
-        self._reading = self.runner.submit(lambda _t: read_room(store, meeting_id), name="meeting room",
+        self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_room, meeting_id), name="meeting room",
                                            on_done=lambda state: generation == self._generation
                                            and self._state_loaded(state), on_cancelled=lambda: None,
                                            on_error=lambda exc, _d: self.show_message(f"Could not read the meeting: {exc}"))

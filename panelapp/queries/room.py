@@ -1,25 +1,24 @@
-"""What the meeting room shows, read from the store as plain values.
-
-Read-only, one session per call, so it runs in a worker: the meeting, who is on
-the central list that day and what their attendance says, the declarations, and
-for each item who is in the room, its papers, what was recorded, the drafts
-typed and not yet recorded, and whether the item can be recorded (the
-service's own words when it cannot).
+"""What the meeting room shows: the meeting, who is on the central list that day and
+what their attendance says, the declarations, and for each item who is in the room,
+its papers, what was recorded, the drafts typed and not yet recorded, and whether the
+item can be recorded (the service's own words when it cannot).
 """
 
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlmodel import select
+from sqlmodel import Session, select
 
-from panelapp.db import Store
-from panelapp.errors import PanelAppError
-from panelapp.models import Meeting, PanelMember
-from panelapp.rules.quorum import ABSENT_FOR_ITEM, item_quorum, meeting_quorum
-from panelapp.services.common import agency_of, minutes_are_final
-from panelapp.services.drafts import draft_key, load_drafts
-from panelapp.services.minutes import minutes_state
-from panelapp.services.recording import check_can_record
+from ..errors import PanelAppError
+from ..models import Meeting, PanelMember
+from ..rules.quorum import ABSENT_FOR_ITEM, item_quorum, meeting_quorum
+from ..services.common import agency_of, minutes_are_final
+from ..services.drafts import draft_key, load_drafts
+from ..services.minutes import minutes_state
+from ..services.permissions import Actor
+from ..services.recording import check_can_record
+from . import may_read
+from .meetings import MeetingChoice, meeting_choices
 
 DRAFTED = ("discussion", "wording", "reasons")
 
@@ -110,15 +109,12 @@ class RoomState:
         return next((i for i in self.items if i.id == item_id), None)
 
 
-def meeting_choices(store: Store) -> list[tuple[int, str, dt.date, str]]:
-    """Meetings that are planned or held, newest first: (id, ref, date, status)."""
-    with store.session() as session:
-        return list(session.exec(select(Meeting.id, Meeting.ref, Meeting.meeting_date, Meeting.status)
-                                 .where(Meeting.status != "cancelled")
-                                 .order_by(Meeting.meeting_date.desc(), Meeting.ref)).all())
+def room_choices(session: Session, actor: Actor) -> list[MeetingChoice]:
+    """Meetings that are planned or held, newest first."""
+    return meeting_choices(session, actor, statuses=("planned", "held"))
 
 
-def meeting_of_the_day(choices, today: dt.date) -> int | None:
+def meeting_of_the_day(choices: list[MeetingChoice], today: dt.date) -> int | None:
     """Today's meeting; else the latest held one; else the next planned; else the newest."""
     for wanted in (lambda c: c[2] == today,
                    lambda c: c[3] == "held" and c[2] <= today):
@@ -131,35 +127,30 @@ def meeting_of_the_day(choices, today: dt.date) -> int | None:
     return choices[0][0] if choices else None
 
 
-def meeting_id_by_ref(store: Store, ref: str) -> int | None:
-    with store.session() as session:
-        return session.exec(select(Meeting.id).where(Meeting.ref == ref)).first()
-
-
-def read_room(store: Store, meeting_id: int) -> RoomState:
-    with store.session() as session:
-        meeting = session.get(Meeting, meeting_id)
-        agency = agency_of(session)
-        attendance = {a.member.ref: a for a in meeting.attendance}
-        listed = session.exec(select(PanelMember).order_by(PanelMember.name)).all()
-        members = []
-        for person in listed:
-            row = attendance.get(person.ref)
-            if row is None and not person.on_list(meeting.meeting_date):
-                continue
-            members.append(MemberRow(person.ref, person.name, tuple(person.role_names),
-                                     row.status if row else None, row.acting_as if row else None,
-                                     row.arrived_at if row else None, row.left_at if row else None))
-        declarations = [DeclarationRow(d.member.ref, d.member.name,
-                                       d.item.position + 1 if d.item else None, d.interest, d.action)
-                        for d in meeting.declarations]
-        present = [m for m in members if m.status == "present"]
-        drafts = load_drafts(session, "item:")
-        items = [_item_state(session, item, agency, meeting, present, drafts) for item in meeting.items]
-        quorum = meeting_quorum(session, meeting, agency)
-        return RoomState(meeting.id, meeting.ref, meeting.meeting_date, meeting.start_time, meeting.venue,
-                         meeting.status, minutes_state(meeting), minutes_are_final(meeting), members,
-                         declarations, items, quorum.quorate, quorum.explanation("The meeting"))
+def read_room(session: Session, actor: Actor, meeting_id: int) -> RoomState:
+    may_read(actor)
+    meeting = session.get_one(Meeting, meeting_id)
+    agency = agency_of(session)
+    attendance = {a.member.ref: a for a in meeting.attendance}
+    listed = session.exec(select(PanelMember).order_by(PanelMember.name)).all()
+    members = []
+    for person in listed:
+        row = attendance.get(person.ref)
+        if row is None and not person.on_list(meeting.meeting_date):
+            continue
+        members.append(MemberRow(person.ref, person.name, tuple(person.role_names),
+                                 row.status if row else None, row.acting_as if row else None,
+                                 row.arrived_at if row else None, row.left_at if row else None))
+    declarations = [DeclarationRow(d.member.ref, d.member.name,
+                                   d.item.position + 1 if d.item else None, d.interest, d.action)
+                    for d in meeting.declarations]
+    present = [m for m in members if m.status == "present"]
+    drafts = load_drafts(session, "item:")
+    items = [_item_state(session, item, agency, meeting, present, drafts) for item in meeting.items]
+    quorum = meeting_quorum(session, meeting, agency)
+    return RoomState(meeting.id, meeting.ref, meeting.meeting_date, meeting.start_time, meeting.venue,
+                     meeting.status, minutes_state(meeting), minutes_are_final(meeting), members,
+                     declarations, items, quorum.quorate, quorum.explanation("The meeting"))
 
 
 def _item_state(session, item, agency, meeting, present, drafts) -> ItemState:

@@ -7,6 +7,8 @@ chair edits it before it is recorded.
 
 from dataclasses import dataclass
 
+from ..reports.words import listed
+
 # (item type, outcome) -> the sentence; "{be}" agrees with the applicants ("is"/"are").
 TEMPLATES = {
     ("adopter_approval", "recommended"):
@@ -49,16 +51,6 @@ class Terms:
     age_max: int | None = None
 
 
-def names(people: list[str], missing: str) -> str:
-    """"Siân Jones", "Siân Jones and Łukasz Nowak", "A, B and C"."""
-    people = [p for p in people if p]
-    if not people:
-        return missing
-    if len(people) == 1:
-        return people[0]
-    return ", ".join(people[:-1]) + " and " + people[-1]
-
-
 def children_count(n: int | None) -> str:
     if n is None:
         return "[number of] child(ren)"
@@ -74,7 +66,7 @@ def fill(item_type: str, outcome: str | None, applicants: list[str], children: l
         return None
     several = len(applicants) != 1
     return template.format(
-        applicants=names(applicants, "the applicants"), children=names(children, "the child"),
+        applicants=listed(applicants, "the applicants"), children=listed(children, "the child"),
         be="are" if several else "is", have="have" if several else "has", s="" if several else "s",
         them="them",
         n_children=children_count(terms.children_max),
