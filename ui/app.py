@@ -3,6 +3,8 @@
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -73,6 +75,20 @@ def open_or_explain(db: str | None, headless: bool) -> Store | None:
         return None
 
 
+def screenshot_tool() -> Callable[..., int] | None:
+    """``tools.screenshots.take_screenshots``: a developers' tool, found in the source tree
+    beside ``ui/`` when it is not importable already; None where the app is installed without it."""
+    try:
+        from tools.screenshots import take_screenshots
+    except ImportError:
+        root = Path(__file__).resolve().parents[1]
+        if not (root / "tools" / "screenshots.py").is_file():
+            return None
+        sys.path.insert(0, str(root))
+        from tools.screenshots import take_screenshots
+    return take_screenshots
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshots:
@@ -86,7 +102,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     try:
         if args.screenshots:
-            from .screenshots import take_screenshots
+            take_screenshots = screenshot_tool()
+            if take_screenshots is None:
+                print("panelapp-desk: --screenshots needs PanelApp's source tree (its tools/ folder); "
+                      "this installation does not have it.", file=sys.stderr)
+                return 2
             return take_screenshots(store, args.screenshots, demo_years=args.demo_years)
         from .desk import Desk
         desk = Desk(store, demo_years=args.demo_years)

@@ -98,7 +98,7 @@ def demo(store) -> Demo:
 def open_room(qtbot, runner, store, actor, meeting_id) -> MeetingRoom:
     room = MeetingRoom(runner, store, actor)
     qtbot.addWidget(room)
-    room.meeting_id = meeting_id  # as `python -m ui.meeting_room --meeting` does
+    room.meeting_id = meeting_id  # as `python -m tools.meeting_room --meeting` does
     room.resize(1200, 800)
     room.show()
     with qtbot.waitSignal(room.loaded, timeout=10_000):

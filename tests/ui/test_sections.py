@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage
 
 from panelapp.rules.clocks import open_deadlines
 from ui.export import export_table
-from ui.screenshots import take_screenshots
+from tools.screenshots import take_screenshots
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -26,16 +26,16 @@ from panelapp.services.meetings import create_meeting, schedule_meetings
 from panelapp.services.permissions import Actor
 from panelapp.services.recording import record_attendance
 
-from . import queries
+from ui import queries
 from panelapp.queries.agenda import item_choices
 from panelapp.queries.meetings import cancel_choices
 
-from .cancel_dialog import CancelDialog
-from .item_dialog import ItemDialog
-from .main_window import MainWindow
-from .paper_list import documents_dir
-from .schedule_dialog import ScheduleDialog
-from .tasks import TaskRunner
+from ui.cancel_dialog import CancelDialog
+from ui.item_dialog import ItemDialog
+from ui.main_window import MainWindow
+from ui.paper_list import documents_dir
+from ui.schedule_dialog import ScheduleDialog
+from ui.tasks import TaskRunner
 
 LAPTOP = (1366, 768)
 ADVISER = Actor("adviser", "Demo Panel Adviser", "adviser")
@@ -133,7 +133,7 @@ def shoot_agenda_builder(runner: TaskRunner, folder: Path, suffix: str, saved: l
     window.resize(*LAPTOP)
     window.show()
 
-    from .screenshots import settle
+    from tools.screenshots import settle
     window.show_section("meetings")
     window.meetings.show_year(dt.date.today().year)  # this year's, not next year's new diary
     settle(runner)

@@ -18,13 +18,13 @@ from panelapp.db import Store
 from panelapp.models import UserAccount
 from panelapp.services.permissions import Actor
 
-from . import queries, theme
-from .main_window import MainWindow
-from .meeting_dialog import MeetingDialog
-from .progress import TaskProgressDialog
-from .signin import FirstAccountScreen, SignInScreen
-from .tasks import TaskRunner
-from .welcome import NewAgencyDialog, WelcomeScreen
+from ui import queries, theme
+from ui.main_window import MainWindow
+from ui.meeting_dialog import MeetingDialog
+from ui.progress import TaskProgressDialog
+from ui.signin import FirstAccountScreen, SignInScreen
+from ui.tasks import TaskRunner
+from ui.welcome import NewAgencyDialog, WelcomeScreen
 
 SIZE = (1280, 800)
 SETTLE_SECONDS = 60
@@ -43,7 +43,7 @@ def settle(runner: TaskRunner) -> None:
 
 
 def ensure_demo(store: Store, years: int) -> None:
-    from .desk import make_demo_accounts
+    from ui.desk import make_demo_accounts
     from panelapp.demo import create_demo_agency
     if queries.agency_info(store) is not None:
         return
@@ -120,7 +120,7 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> i
         for widget in (new_agency, progress, welcome):
             widget.close()
             widget.deleteLater()
-        from .desk import DEMO_HINT
+        from ui.desk import DEMO_HINT
         sign_in = SignInScreen(agency.name, store.description, hint=DEMO_HINT)
         sign_in.resize(620, 480)
         sign_in.error.setText("The user name or password is not right.")
@@ -133,9 +133,9 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> i
             widget.close()
             widget.deleteLater()
         shoot_workspace(store, runner, actor, folder, suffix, saved)
-        from .room_screens import shoot_meeting_day  # issue 7: on a demo store of its own
+        from tools.room_screens import shoot_meeting_day  # issue 7: on a demo store of its own
         shoot_meeting_day(runner, folder, suffix, saved, save, SIZE)
-        from .agenda_screens import shoot_agenda_builder  # issue 6: on a demo store of its own
+        from tools.agenda_screens import shoot_agenda_builder  # issue 6: on a demo store of its own
         shoot_agenda_builder(runner, folder, suffix, saved, save)
     runner.shutdown()
     for path in saved:

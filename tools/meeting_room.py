@@ -1,4 +1,4 @@
-"""``python -m ui.meeting_room``: the meeting room alone, on a given store and meeting.
+"""``python -m tools.meeting_room``: the meeting room alone, on a given store and meeting.
 
 For the chair's laptop on the day, and for the crash-recovery test, which
 types into the room through the ``PANELAPP_ROOM_TYPE`` hook, kills the process,
@@ -19,14 +19,14 @@ from panelapp.errors import PanelAppError
 from panelapp.queries.meetings import meeting_id_by_ref
 from panelapp.services import accounts
 
-from ..app import make_application, quiet_offscreen
-from .. import queries
-from ..tasks import TaskRunner
-from .view import MeetingRoom
+from ui.app import make_application, quiet_offscreen
+from ui import queries
+from ui.tasks import TaskRunner
+from ui.meeting_room.view import MeetingRoom
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m ui.meeting_room",
+    parser = argparse.ArgumentParser(prog="python -m tools.meeting_room",
                                      description="The meeting room for one meeting, on its own.")
     parser.add_argument("--db", required=True, metavar="PATH|URL", help="the store")
     parser.add_argument("--user", required=True, help="your user name")
