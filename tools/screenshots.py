@@ -11,12 +11,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
-from sqlalchemy import func
-from sqlmodel import select
-
 from panelapp.db import Store
-from panelapp.models import UserAccount
-from panelapp.services.permissions import Actor
+from panelapp.queries.accounts import account_rows
+from panelapp.queries.onboarding import account_count
+from panelapp.services.permissions import SYSTEM, Actor
 
 from ui import queries, theme
 from ui.main_window import MainWindow
@@ -50,7 +48,7 @@ def ensure_demo(store: Store, years: int) -> None:
     print("The store is empty: loading the demo agency first…", file=sys.stderr)
     with store.transaction() as session:
         create_demo_agency(session, seed=1, years=years, scale=1, actor="demo")
-        if session.exec(select(func.count()).select_from(UserAccount)).one() == 0:
+        if account_count(session) == 0:
             make_demo_accounts(session)
 
 
@@ -101,8 +99,8 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> i
     ensure_demo(store, demo_years)
     agency = queries.agency_info(store)
     with store.session() as session:
-        account = session.exec(select(UserAccount).where(UserAccount.role == "adviser")).first() or \
-            session.exec(select(UserAccount)).first()
+        every = account_rows(session, SYSTEM)
+    account = next((a for a in every if a.role == "adviser"), every[0] if every else None)
     actor = Actor(account.username, account.display_name, account.role) if account else \
         Actor("screenshots", "Screenshots", "adviser")
     saved: list[Path] = []
