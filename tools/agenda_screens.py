@@ -26,16 +26,16 @@ from panelapp.services.meetings import create_meeting, schedule_meetings
 from panelapp.services.permissions import Actor
 from panelapp.services.recording import record_attendance
 
-from ui import queries
+from ui.common import queries
 from panelapp.queries.agenda import item_choices
 from panelapp.queries.meetings import cancel_choices
 
-from ui.cancel_dialog import CancelDialog
-from ui.item_dialog import ItemDialog
-from ui.main_window import MainWindow
-from ui.paper_list import documents_dir
-from ui.schedule_dialog import ScheduleDialog
-from ui.tasks import TaskRunner
+from ui.meetings.cancel_dialog import CancelDialog
+from ui.agenda.item_dialog import ItemDialog
+from ui.shell.main_window import MainWindow
+from ui.agenda.paper_list import documents_dir
+from ui.meetings.schedule_dialog import ScheduleDialog
+from ui.common.tasks import TaskRunner
 
 LAPTOP = (1366, 768)
 ADVISER = Actor("adviser", "Demo Panel Adviser", "adviser")

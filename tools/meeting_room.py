@@ -20,8 +20,8 @@ from panelapp.queries.meetings import meeting_id_by_ref
 from panelapp.services import accounts
 
 from ui.app import make_application, quiet_offscreen
-from ui import queries
-from ui.tasks import TaskRunner
+from ui.common import queries
+from ui.common.tasks import TaskRunner
 from ui.meeting_room.view import MeetingRoom
 
 

@@ -23,18 +23,18 @@ from panelapp.services.minutes import approve_minutes
 from panelapp.services.permissions import Actor
 from panelapp.services.recording import declare_interest, record_attendance, record_recommendation
 
-from ui.adm_queue import AdmQueuePage
+from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
-from ui.minutes_view import MinutesView
-from ui.room_documents import minutes_document, open_preview
+from ui.minutes.view import MinutesView
+from ui.common.documents import minutes_document, open_preview
 from panelapp.rules.wording import Terms, fill
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
 
 _scene: dict = {}
 
 
 def _actors(session) -> dict[str, Actor]:
-    from ui.desk import DEMO_PASSWORD, make_demo_accounts
+    from ui.shell.desk import DEMO_PASSWORD, make_demo_accounts
     make_demo_accounts(session)
     return {name: accounts.sign_in(session, name, DEMO_PASSWORD) for name in ("chair", "adm")}
 

@@ -16,13 +16,14 @@ from panelapp.queries.accounts import account_rows
 from panelapp.queries.onboarding import account_count
 from panelapp.services.permissions import SYSTEM, Actor
 
-from ui import queries, theme
-from ui.main_window import MainWindow
-from ui.meeting_dialog import MeetingDialog
-from ui.progress import TaskProgressDialog
-from ui.signin import FirstAccountScreen, SignInScreen
-from ui.tasks import TaskRunner
-from ui.welcome import NewAgencyDialog, WelcomeScreen
+from ui.common import queries
+from ui.shell import theme
+from ui.shell.main_window import MainWindow
+from ui.meetings.meeting_dialog import MeetingDialog
+from ui.common.progress import TaskProgressDialog
+from ui.onboarding.signin import FirstAccountScreen, SignInScreen
+from ui.common.tasks import TaskRunner
+from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 
 SIZE = (1280, 800)
 SETTLE_SECONDS = 60
@@ -41,7 +42,7 @@ def settle(runner: TaskRunner) -> None:
 
 
 def ensure_demo(store: Store, years: int) -> None:
-    from ui.desk import make_demo_accounts
+    from ui.shell.desk import make_demo_accounts
     from panelapp.demo import create_demo_agency
     if queries.agency_info(store) is not None:
         return
@@ -118,7 +119,7 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> i
         for widget in (new_agency, progress, welcome):
             widget.close()
             widget.deleteLater()
-        from ui.desk import DEMO_HINT
+        from ui.shell.desk import DEMO_HINT
         sign_in = SignInScreen(agency.name, store.description, hint=DEMO_HINT)
         sign_in.resize(620, 480)
         sign_in.error.setText("The user name or password is not right.")

@@ -13,8 +13,8 @@ from panelapp import __version__
 from panelapp.db import Store, open_store
 from panelapp.errors import PanelAppError
 
-from . import settings, theme
-from .icons import app_icon
+from ui.shell import settings, theme
+from ui.shell.icons import app_icon
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -108,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                       "this installation does not have it.", file=sys.stderr)
                 return 2
             return take_screenshots(store, args.screenshots, demo_years=args.demo_years)
-        from .desk import Desk
+        from ui.shell.desk import Desk
         desk = Desk(store, demo_years=args.demo_years)
         desk.start()
         code = app.exec()

@@ -10,11 +10,11 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui import settings as ui_settings  # noqa: E402
-from ui import theme  # noqa: E402
+from ui.shell import settings as ui_settings  # noqa: E402
+from ui.shell import theme  # noqa: E402
 from panelapp.services.permissions import Actor  # noqa: E402
-from ui.desk import Desk  # noqa: E402
-from ui.tasks import TaskRunner  # noqa: E402
+from ui.shell.desk import Desk  # noqa: E402
+from ui.common.tasks import TaskRunner  # noqa: E402
 
 HERE = Path(__file__).parent
 

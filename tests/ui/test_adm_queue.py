@@ -12,8 +12,8 @@ from panelapp.models import Meeting
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
 from tests.ui.test_meeting_room import MEETING_DAY, build_agency
-from ui import theme
-from ui.adm_queue import CLOCK_COLUMN, AdmQueuePage
+from ui.shell import theme
+from ui.decisions.queue import CLOCK_COLUMN, AdmQueuePage
 
 PRESENT = ["CH", "VC", "SW", "RR", "NQ", "IN", "MA", "MT"]
 

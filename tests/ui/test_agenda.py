@@ -11,7 +11,7 @@ from panelapp.services.agenda import add_item
 from panelapp.services.meetings import create_meeting
 from panelapp.services.permissions import Actor
 from panelapp.queries.agenda import time_slots
-from ui.agenda_model import dropped_order
+from ui.agenda.model import dropped_order
 
 PLANNER = Actor("pat", "Pat Adviser", "adviser")
 

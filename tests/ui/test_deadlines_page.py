@@ -13,7 +13,7 @@ from panelapp.services.adm import record_decision
 from panelapp.services.meetings import create_meeting
 from panelapp.services.permissions import Actor
 from tests.ui.conftest import ADVISER
-from ui import theme
+from ui.shell import theme
 
 TODAY = dt.date.today()
 DECIDER = Actor("dee", "Dee Decider", "adm")

@@ -17,11 +17,11 @@ from panelapp.enums import CHAIR_ROLES, MEMBER_ROLES
 from panelapp.models import AdmDecision, Agency, Dissent, Meeting, PanelMember
 from panelapp.services import accounts
 from panelapp.services.adm import QD_TYPES
-from ui.adm_queue import AdmQueuePage
-from ui.desk import DEMO_PASSWORD, make_demo_accounts
+from ui.decisions.queue import AdmQueuePage
+from ui.shell.desk import DEMO_PASSWORD, make_demo_accounts
 from ui.meeting_room import MeetingRoom
 from ui.meeting_room.quorum import COLOURS
-from ui.minutes_view import MinutesView
+from ui.minutes.view import MinutesView
 
 from tests.ui.test_meeting_room import choose, mark, record, settle_until, type_into
 

@@ -14,9 +14,9 @@ from panelapp.models import AgendaItem, Draft
 from panelapp.services import accounts, agenda, meetings
 from panelapp.services.drafts import load_drafts
 from panelapp.services.lookup import meeting_by_name
-from ui.adm_queue import AdmQueuePage
+from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
-from ui.minutes_view import MinutesView
+from ui.minutes.view import MinutesView
 
 D = dt.date
 AGENCY = {

@@ -5,10 +5,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import ADVISER
-from ui.central_list import CentralListPage
-from ui.households import HOUSEHOLD_COLUMNS, HouseholdRow
-from ui.tablemodel import prepare
-from ui.tablepage import INSTANT_ROWS, TablePage
+from ui.records.central_list import CentralListPage
+from ui.records.households import HOUSEHOLD_COLUMNS, HouseholdRow
+from ui.common.tablemodel import prepare
+from ui.common.tablepage import INSTANT_ROWS, TablePage
 
 
 def loaded(qtbot, window, key):
@@ -93,7 +93,7 @@ def test_a_hundred_thousand_rows_filter_and_sort(qtbot, runner):
 def test_prepare_keeps_unknowns_last_both_ways(qtbot):
     rows = fake_households(6)
     prepared = prepare(HOUSEHOLD_COLUMNS, rows)
-    from ui.tablemodel import RowTableModel
+    from ui.common.tablemodel import RowTableModel
     model = RowTableModel(HOUSEHOLD_COLUMNS)
     model.set_prepared(prepared)
     approved = 6

@@ -6,7 +6,7 @@ from panelapp.services.agency import agency_settings
 from panelapp.services.permissions import Actor
 from sqlmodel import select
 
-from ui.settings_dialog import AgencySettingsDialog, open_settings
+from ui.admin.settings_dialog import AgencySettingsDialog, open_settings
 
 ADMIN = Actor("ada", "Ada Admin", "admin")
 ADVISER = Actor("pat", "Pat Adviser", "adviser")

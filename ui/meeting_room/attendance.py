@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QScrol
                                QWidget)
 
 from panelapp.queries.room import MemberRow
-from ..words import clock, word, words
+from ui.common.words import clock, word, words
 
 STATUSES = ("present", "apologies", "absent")
 TIME = QRegularExpression(r"^([01]?\d|2[0-3]):[0-5]\d$|^$")

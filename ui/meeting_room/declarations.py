@@ -8,8 +8,8 @@ from panelapp.enums import DECLARATION_ACTIONS
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 
 from panelapp.queries.room import RoomState
-from ..tablemodel import Column, RowTableModel, SearchProxy, prepare
-from ..words import word
+from ui.common.tablemodel import Column, RowTableModel, SearchProxy, prepare
+from ui.common.words import word
 
 DECLARATION_COLUMNS = (
     Column("Member", lambda d: d.member_name),

@@ -15,10 +15,10 @@ from panelapp.services.recording import APPROVAL_TYPES
 from panelapp.queries.room import ItemState
 from panelapp.reports.words import listed as names
 from panelapp.rules.wording import Terms, fill
-from ..widgets import warning_label
-from ..words import word
-from .autosave import DraftKeeper
-from .quorum import QuorumIndicator
+from ui.common.widgets import warning_label
+from ui.common.words import word
+from ui.meeting_room.autosave import DraftKeeper
+from ui.meeting_room.quorum import QuorumIndicator
 
 AWAY_WORDS = {"left_for_item": "left the room for this item", "took_no_part": "takes no part in this item"}
 

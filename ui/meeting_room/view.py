@@ -22,20 +22,20 @@ from panelapp.services.permissions import Actor, allowed
 from panelapp.services.recording import declare_interest, record_attendance, record_discussion, \
     record_recommendation
 
-from .. import settings
+from ui.shell import settings
 from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
 
-from .. import queries
-from ..room_documents import open_preview
+from ui.common import queries
+from ui.common.documents import open_preview
 from panelapp.reports.words import listed as names
-from ..tasks import TaskRunner
-from ..widgets import meeting_chooser, refill, warning_label
-from ..words import day, word
-from .attendance import AttendancePanel
-from .autosave import DraftKeeper
-from .declarations import DeclarationsPanel
-from .item_pane import ItemPane
-from .quorum import QuorumIndicator
+from ui.common.tasks import TaskRunner
+from ui.common.widgets import meeting_chooser, refill, warning_label
+from ui.common.words import day, word
+from ui.meeting_room.attendance import AttendancePanel
+from ui.meeting_room.autosave import DraftKeeper
+from ui.meeting_room.declarations import DeclarationsPanel
+from ui.meeting_room.item_pane import ItemPane
+from ui.meeting_room.quorum import QuorumIndicator
 
 MEETING_KEY, ITEM_KEY, TAB_KEY = "meeting_room/meeting", "meeting_room/item", "meeting_room/tab"
 
@@ -314,7 +314,7 @@ class MeetingRoom(QWidget):
 
     # -- documents --------------------------------------------------------------
     def preview_minutes(self) -> None:
-        from ..room_documents import minutes_document
+        from ui.common.documents import minutes_document
         if self.meeting_id is None or self.state is None:
             return
         self.dialog = open_preview(self.runner, self, f"Minutes of {self.state.ref}",

@@ -1,0 +1,1 @@
+"""The agency's settings, the audit trail, import and export."""
