@@ -13,8 +13,10 @@ from panelapp import __version__
 from panelapp.db import Store, open_store
 from panelapp.errors import PanelAppError
 
+from ui.common.errors import install_excepthook
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon
+from ui.shell.logs import configure_logging
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -93,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.screenshots:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    configure_logging()
     app = make_application()
     headless = app.platformName() in ("offscreen", "minimal")
     if headless:
@@ -100,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     store = open_or_explain(args.db, headless)
     if store is None:
         return 1
+    previous_hook = install_excepthook()
     try:
         if args.screenshots:
             take_screenshots = screenshot_tool()
@@ -115,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         desk.shutdown()
         return code
     finally:
+        sys.excepthook = previous_hook
         store.dispose()
         if headless:
             qInstallMessageHandler(previous_handler)

@@ -36,6 +36,12 @@ def private_settings(tmp_path, qapp):
     yield tmp_path / "settings"
 
 
+@pytest.fixture(autouse=True)
+def private_logs(tmp_path, monkeypatch):
+    """``panelapp-desk`` logs to the user's log folder: here, the test's own."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+
+
 @pytest.fixture
 def runner(qapp):
     r = TaskRunner()

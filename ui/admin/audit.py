@@ -6,6 +6,7 @@ from panelapp.db import Store
 from panelapp.queries.audit import event_rows, verify_chain
 from panelapp.services.permissions import Actor
 
+from ui.common.errors import said
 from ui.common import queries
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
@@ -58,7 +59,8 @@ class AuditPage(QWidget):
         self.verdict.setText("Checking every event…")
         store, actor = self.store, self.actor
         self.runner.submit(lambda _t: queries.read(store, actor, verify_chain), name="verify audit", on_done=self._verified,
-                           on_error=lambda exc, _d: self._verified(None, str(exc)), owner=self)
+                           on_error=lambda exc, _d: self._verified(None, said(exc, "checking the audit chain")),
+                           owner=self)
 
     def _verified(self, report, error: str = "") -> None:
         self.check.setEnabled(True)

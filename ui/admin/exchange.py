@@ -8,7 +8,6 @@ problem found, so the sender can mend them all at once.
 """
 
 import json
-import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -23,6 +22,7 @@ from panelapp.security import MAGIC, MIN_PASSPHRASE, is_sealed, seal, unseal
 from panelapp.services.permissions import Actor, allowed
 from panelapp.store_events import each_flush
 
+from ui.common.errors import said
 from ui.shell import settings
 from ui.common.progress import ProgressOwner, TaskProgressDialog
 from ui.admin.settings_dialog import refresh_agency
@@ -30,7 +30,6 @@ from ui.statistics.export import Saver, sentence, written_in_place
 from ui.common.tasks import Task, TaskRunner
 from ui.common.widgets import warning_label
 
-log = logging.getLogger(__name__)
 FILES = "Exchange files (*.json *.sealed);;All files (*)"
 
 
@@ -298,8 +297,7 @@ class ExchangeFiles(ProgressOwner):
             if isinstance(exc, PanelAppError):
                 text = sentence(exc)
             else:
-                log.error("importing %s failed:\n%s", path, details)
-                text = sentence(f"something went wrong while importing ({exc})")
+                text = sentence(said(exc, "importing an exchange file"))
             self._tell("failed", QMessageBox.Icon.Warning, "The file was not imported",
                        f"{text} Nothing was changed.")
 

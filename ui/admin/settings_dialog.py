@@ -11,10 +11,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from panelapp.db import Store
 from panelapp.enums import AGENCY_KINDS, REGIONS
-from panelapp.errors import PanelAppError
 from panelapp.services.agency import SETTINGS, agency_settings, update_agency
 from panelapp.services.permissions import Actor, allowed
 
+from ui.common.change import change
 from ui.common import queries
 from ui.statistics.export import sentence
 from ui.common.widgets import warning_label
@@ -159,20 +159,21 @@ class AgencySettingsDialog(QDialog):
         # Only what was changed is sent, so a default left alone stays a default.
         return {key: value for key, value in self.values().items() if value != self.current.get(key)}
 
+    def _refused(self, text: str) -> None:
+        self.problem.setText(sentence(text))
+        self.problem.show()
+        self.resize(self.width(), self.heightForWidth(self.width()))
+        self._focus_named(text)
+
     def save(self) -> bool:
         changes = self.changes()
         if not changes:
             self.accept()
             return True
-        try:
-            with self.store.transaction() as session:
-                stored = update_agency(session, self.actor, **changes)
-        except PanelAppError as exc:
-            self.problem.setText(sentence(exc))
-            self.problem.show()
-            self.resize(self.width(), self.heightForWidth(self.width()))
-            self._focus_named(str(exc))
+        outcome = change(self.store, self.actor, update_agency, refused=self._refused, **changes)
+        if not outcome.done:
             return False
+        stored = outcome.value
         self.current = {key: entry["value"] for key, entry in stored.items()}
         self.problem.hide()
         self.saved.emit(stored)

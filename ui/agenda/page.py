@@ -12,7 +12,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.models import AgendaItem, Meeting
 from panelapp.services.agenda import add_item, attach_paper, remove_item, reorder_items
 from panelapp.services.meetings import mark_papers_sent
@@ -21,6 +20,8 @@ from panelapp.services.permissions import Actor, allowed
 from panelapp.queries.agenda import Agenda, item_choices, item_detail
 from panelapp.queries.meetings import meeting_choices
 
+from ui.common.change import change
+from ui.common.errors import said
 from ui.common import queries
 from ui.agenda.data import AgendaReader, agenda_label, default_meeting, item_html, meeting_facts
 from ui.agenda.model import AgendaTable
@@ -138,7 +139,9 @@ class AgendaPage(QWidget):
     def reload(self) -> None:
         store, actor = self.store, self.actor
         self.runner.submit(lambda _t: queries.read(store, actor, meeting_choices), name="meeting list",
-                           on_done=self._choices_loaded, owner=self)
+                           on_done=self._choices_loaded, owner=self,
+                           on_error=lambda exc, _d: self.tell("The meetings could not be listed",
+                                                              said(exc, "listing the meetings")))
 
     def _choices_loaded(self, choices) -> None:
         wanted = self.meeting_id or default_meeting(choices, self.today())
@@ -204,7 +207,11 @@ class AgendaPage(QWidget):
         self._reading = self.runner.submit(lambda _t: item_html(queries.read(store, actor, item_detail, row.id)),
                                            name="item detail",
                                            on_done=self._show_item, on_cancelled=lambda: None,
-                                           owner=self)
+                                           on_error=self._item_failed, owner=self)
+
+    def _item_failed(self, exc: BaseException, _details: str) -> None:
+        self._reading = None
+        self.detail.setPlainText(f"Could not read the item: {said(exc, 'reading an item')}")
 
     def _show_item(self, text: str) -> None:
         self._reading = None
@@ -233,12 +240,8 @@ class AgendaPage(QWidget):
 
     def _run(self, refused: str, work):
         """``work(session)`` in one transaction; None (and the user told why) when refused."""
-        try:
-            with self.store.transaction() as session:
-                return work(session)
-        except PanelAppError as exc:
-            self.tell(refused, str(exc))
-            return None
+        return change(self.store, self.actor, lambda session, _actor: work(session),
+                      refused=lambda text: self.tell(refused, text)).value
 
     # -- reordering, undoably ----------------------------------------------------
     def move(self, step: int) -> None:
@@ -257,14 +260,14 @@ class AgendaPage(QWidget):
         self._reorder(before, after, moved[0], f"Move {', '.join(moved)} to place {place}")
 
     def _reorder(self, before: list[str], after: list[str], moved: str, text: str) -> None:
-        meeting_id, actor = self.meeting_id, self.actor
+        meeting_id = self.meeting_id
 
         def put(order):
-            def step(session):
+            def step(session, actor):
                 reorder_items(session, actor, session.get(Meeting, meeting_id), order)
             return step
 
-        command = ServiceCommand(self.store, text, put(after), put(before),
+        command = ServiceCommand(self.store, self.actor, text, put(after), put(before),
                                  lambda: self._changed(moved), self.tell)
         self.undo_stack.push(command)
 
@@ -275,7 +278,9 @@ class AgendaPage(QWidget):
             return
         store, actor = self.store, self.actor
         self.runner.submit(lambda _t: queries.read(store, actor, item_choices), name="households and children",
-                           on_done=lambda choices: self._open_item_dialog(agenda, choices), owner=self)
+                           on_done=lambda choices: self._open_item_dialog(agenda, choices), owner=self,
+                           on_error=lambda exc, _d: self.tell("The households and children could not be read",
+                                                              said(exc, "reading the households and children")))
 
     def _open_item_dialog(self, agenda: Agenda, choices) -> None:
         dialog = ItemDialog(agenda_label(agenda), choices, parent=self)

@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from ui.common.errors import said
 from ui.common.tasks import Task, TaskRunner
 
 PDFIUM = threading.Lock()
@@ -128,9 +129,10 @@ class PdfPreview(QScrollArea):
 
     def _failed(self, exc, _details) -> None:
         self.task = None
-        self.note.setText(f"The document cannot be shown: {exc}")
+        reason = said(exc, "making a document")
+        self.note.setText(f"The document cannot be shown: {reason}")
         self.note.show()
-        self.failed.emit(str(exc))
+        self.failed.emit(reason)
 
 
 class PdfPreviewDialog(QDialog):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
+from ui.common.errors import said
 from ui.shell import theme
 from ui.common.tablemodel import Column, Prepared, RowTableModel, SearchProxy, prepare
 from ui.common.tasks import Task, TaskRunner
@@ -212,7 +213,7 @@ class TablePage(QWidget):
         self.loaded.emit(self.model.rowCount())
 
     def _failed(self, exc) -> None:
-        self.count.setText(f"Could not read the {self.noun}: {exc}")
+        self.count.setText(f"Could not read the {self.noun}: {said(exc, f'reading the {self.noun}')}")
 
     def _cap_column_widths(self) -> None:
         header = self.table.horizontalHeader()

@@ -159,8 +159,9 @@ class TaskRunner(QObject):
         callback = self._finish(task, "failed").get("error")
         if callback is not None:
             callback(exc, details)
-        else:
-            log.error("task %s failed:\n%s", task.name, details)
+        else:  # no screen said what to do: the user is told all the same
+            from ui.common.errors import show_error
+            show_error(f"the task “{task.name}”", exc)
 
     @Slot()
     def _on_cancelled(self) -> None:

@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from panelapp.queries.deadlines import RECORD_SECTIONS, Place, place_of
 from panelapp.rules.clocks import Deadline
 
+from ui.common.errors import said
 from ui.common import queries
 from ui.common.tablepage import TablePage
 
@@ -51,7 +52,8 @@ def open_concerned(window, deadline: Deadline) -> None:
     store, actor = window.store, window.actor
     window.runner.submit(lambda _task: queries.read(store, actor, place_of, deadline, decisions), name="open a deadline",
                          on_done=lambda place: go(window, place) if place else gone(window, deadline),
-                         on_error=lambda exc, _d: window.tell("Could not open what the deadline concerns", str(exc)),
+                         on_error=lambda exc, _d: window.tell("Could not open what the deadline concerns",
+                                                              said(exc, "opening a deadline")),
                          owner=window)
 
 

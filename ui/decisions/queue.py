@@ -11,13 +11,14 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, 
 
 from panelapp.db import Store
 from panelapp.enums import ADM_DECISIONS, FINAL_DECISIONS, FINAL_REVIEWS
-from panelapp.errors import PanelAppError
 from panelapp.models import AgendaItem
 from panelapp.queries.adm import WAITING, Case, queue_rows, read_case
 from panelapp.services.adm import agrees_with_panel, record_decision, record_final_decision, record_notification
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.permissions import Actor, allowed
 
+from ui.common.change import change
+from ui.common.errors import said
 from ui.common import queries
 from ui.shell import theme
 from ui.decisions.wording import clock_words, extract_html
@@ -312,7 +313,14 @@ class AdmQueuePage(QWidget):
         store, actor = self.store, self.actor
         self._wanted = item_id
         self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_case, item_id), name="case",
-                                           on_done=self._show_case, on_cancelled=lambda: None)
+                                           on_done=self._show_case, on_cancelled=lambda: None,
+                                           on_error=lambda exc, _d, wanted=item_id: self._case_failed(wanted, exc))
+
+    def _case_failed(self, item_id: int, exc: BaseException) -> None:
+        if item_id != self._wanted:
+            return
+        self._show_case(None)
+        self.heading.setText(f"Could not read the recommendation: {said(exc, 'reading a recommendation')}")
 
     def _show_case(self, case: Case | None) -> None:
         if case is not None and case.id != self._wanted:
@@ -370,17 +378,17 @@ class AdmQueuePage(QWidget):
 
     # -- deciding -----------------------------------------------------------------
     def write(self, step) -> bool:
-        try:
-            with self.store.transaction() as session:
-                step(session)
-        except PanelAppError as exc:
-            self.message.setText(str(exc))
+        def refused(text: str) -> None:
+            self.message.setText(text)
             self.message.show()
-            return False
-        self.message.hide()
-        self._read_case(self.case.id)
-        self.table.reload()
-        return True
+
+        def decided(_value: object) -> None:
+            self.message.hide()
+            self._read_case(self.case.id)
+            self.table.reload()
+
+        return change(self.store, self.actor, lambda session, _actor: step(session), refused=refused,
+                      done=decided).done
 
     def decide(self, values: dict) -> bool:
         item_id, actor = self.case.id, self.actor

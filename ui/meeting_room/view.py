@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
                                QSplitter, QTabWidget, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.models import AgendaItem, Meeting
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.meetings import start_meeting
@@ -22,6 +21,8 @@ from panelapp.services.permissions import Actor, allowed
 from panelapp.services.recording import declare_interest, record_attendance, record_discussion, \
     record_recommendation
 
+from ui.common.change import change
+from ui.common.errors import said
 from ui.shell import settings
 from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
 
@@ -126,7 +127,8 @@ class MeetingRoom(QWidget):
     def reload(self) -> None:
         store, actor = self.store, self.actor
         self.runner.submit(lambda _t: queries.read(store, actor, room_choices), name="meetings for the room",
-                           on_done=self._choices_loaded)
+                           on_done=self._choices_loaded, on_error=lambda exc, _d: self.show_message(
+                               f"Could not list the meetings: {said(exc, 'listing the meetings')}"))
 
     def _choices_loaded(self, choices) -> None:
         remembered = settings.value(MEETING_KEY)
@@ -179,7 +181,8 @@ class MeetingRoom(QWidget):
         self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_room, meeting_id), name="meeting room",
                                            on_done=lambda state: generation == self._generation
                                            and self._state_loaded(state), on_cancelled=lambda: None,
-                                           on_error=lambda exc, _d: self.show_message(f"Could not read the meeting: {exc}"))
+                                           on_error=lambda exc, _d: self.show_message(
+                                               f"Could not read the meeting: {said(exc, 'reading the meeting room')}"))
 
     def _state_loaded(self, state: RoomState) -> None:
         self._reading = None
@@ -246,15 +249,12 @@ class MeetingRoom(QWidget):
     # -- writing ----------------------------------------------------------------
     def write(self, doing: str, step) -> bool:
         """Run ``step(session)`` in one transaction; a refusal is shown in the service's words."""
-        try:
-            with self.store.transaction() as session:
-                step(session)
-        except PanelAppError as exc:
-            self.show_message(str(exc))
-            return False
-        self.show_message("")
-        self.recorded.emit(doing)
-        return True
+        def recorded(_value: object) -> None:
+            self.show_message("")
+            self.recorded.emit(doing)
+
+        return change(self.store, self.actor, lambda session, _actor: step(session), refused=self.show_message,
+                      done=recorded).done
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -7,13 +7,13 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QPushButton
 
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.models import Meeting
 from panelapp.services.meetings import cancel_meeting, schedule_meetings
 from panelapp.services.permissions import Actor, allowed
 
 from panelapp.queries.meetings import cancel_choices, meeting_rows
 
+from ui.common.change import change
 from ui.common import queries
 from ui.meetings.cancel_dialog import CancelDialog
 from ui.meetings.schedule_dialog import ScheduleDialog
@@ -171,17 +171,14 @@ class MeetingsPage(TablePage):
         dialog.open()
 
     def schedule(self, dialog: ScheduleDialog, values: dict) -> dict | None:
-        try:
-            with self.store.transaction() as session:
-                result = schedule_meetings(session, self.actor, **values)
-        except PanelAppError as exc:
-            dialog.show_error(str(exc))
-            return None
-        dialog.show_result(result)
-        created = len(result["created"])
-        self._say(f"{created} meeting{'s' if created != 1 else ''} planned from “{values['pattern']}”")
-        self._changed()
-        return result
+        def planned(result: dict) -> None:
+            dialog.show_result(result)
+            created = len(result["created"])
+            self._say(f"{created} meeting{'s' if created != 1 else ''} planned from “{values['pattern']}”")
+            self._changed()
+
+        return change(self.store, self.actor, schedule_meetings, refused=dialog.show_error, done=planned,
+                      **values).value
 
     # -- cancelling ------------------------------------------------------------------
     def ask_cancel(self) -> None:
@@ -195,14 +192,16 @@ class MeetingsPage(TablePage):
         dialog.open()
 
     def cancel(self, meeting_id: int, reason: str, move_to: int | None) -> dict | None:
-        try:
-            with self.store.transaction() as session:
-                target = session.get(Meeting, move_to) if move_to is not None else None
-                result = cancel_meeting(session, self.actor, session.get(Meeting, meeting_id), reason=reason,
-                                        move_to=target)
-                capacity = target.capacity if target is not None else None
-        except PanelAppError as exc:
-            self.tell("The meeting was not cancelled", str(exc))
+        capacity: list[int | None] = []
+
+        def step(session, actor) -> dict:
+            target = session.get(Meeting, move_to) if move_to is not None else None
+            capacity.append(target.capacity if target is not None else None)
+            return cancel_meeting(session, actor, session.get(Meeting, meeting_id), reason=reason, move_to=target)
+
+        result = change(self.store, self.actor, step,
+                        refused=lambda text: self.tell("The meeting was not cancelled", text)).value
+        if result is None:
             return None
         moved = len(result["moved"])
         text = f"Meeting {result['meeting']['ref']} cancelled"
@@ -211,7 +210,7 @@ class MeetingsPage(TablePage):
         self._say(text)
         if result["over_capacity"]:
             self.tell("The meeting is now over capacity",
-                      f"{result['moved_to']} takes {capacity} items and now has more. Its agenda says which; "
+                      f"{result['moved_to']} takes {capacity[0]} items and now has more. Its agenda says which; "
                       "move some items on, or raise its capacity.")
         self._changed()
         return result

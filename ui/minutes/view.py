@@ -9,12 +9,13 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, 
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.models import AgendaItem, Meeting
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.minutes import amend_minutes, approve_minutes, draft_minutes
 from panelapp.services.permissions import Actor, allowed
 
+from ui.common.change import change
+from ui.common.errors import said
 from ui.common.documents import extract_document, minutes_document, open_preview
 from panelapp.queries.minutes import MinutesState, held_meetings, read_minutes
 
@@ -201,7 +202,7 @@ class MinutesView(QWidget):
     def reload(self) -> None:
         store, actor = self.store, self.actor
         self.runner.submit(lambda _t: queries.read(store, actor, held_meetings), name="held meetings",
-                           on_done=self._choices_loaded)
+                           on_done=self._choices_loaded, on_error=self._failed)
 
     def _choices_loaded(self, choices) -> None:
         wanted = self.meeting_id or (choices[0][0] if choices else None)
@@ -229,7 +230,7 @@ class MinutesView(QWidget):
             return
         store, actor, meeting_id = self.store, self.actor, self.meeting_id
         self.runner.submit(lambda _t: queries.read(store, actor, read_minutes, meeting_id), name="minutes",
-                           on_done=self._loaded)
+                           on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, state: MinutesState) -> None:
         if state.meeting_id != self.meeting_id:
@@ -301,15 +302,15 @@ class MinutesView(QWidget):
 
     # -- changing -----------------------------------------------------------------
     def write(self, step) -> bool:
-        try:
-            with self.store.transaction() as session:
-                step(session)
-        except PanelAppError as exc:
-            self.show_message(str(exc))
-            return False
-        self.show_message("")
-        self.refresh()
-        return True
+        def changed(_value: object) -> None:
+            self.show_message("")
+            self.refresh()
+
+        return change(self.store, self.actor, lambda session, _actor: step(session), refused=self.show_message,
+                      done=changed).done
+
+    def _failed(self, exc: BaseException, _details: str) -> None:
+        self.show_message(f"Could not read the minutes: {said(exc, 'reading the minutes')}")
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)

@@ -5,6 +5,7 @@ from typing import Any, Callable
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
+from ui.common.errors import said
 from ui.shell import settings
 from ui.common.detail import DetailPane
 from ui.common.tablepage import TablePage
@@ -64,4 +65,4 @@ class RecordsPage(QWidget):
     def _failed(self, exc, _details) -> None:
         self._reading = None
         self.detail.clear()
-        self.detail.title.setText(f"Could not read the details: {exc}")
+        self.detail.title.setText(f"Could not read the details: {said(exc, f'reading a {self.key}')}")

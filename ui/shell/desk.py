@@ -9,6 +9,7 @@ from panelapp.services import accounts
 from panelapp.services.agency import ensure_agency
 from panelapp.services.permissions import Actor
 
+from ui.common.errors import said
 from ui.common import queries
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon
@@ -116,7 +117,8 @@ class Desk(QObject):
                 return accounts.sign_in(session, account["username"], account["password"])
 
         self.runner.submit(work, name="new agency", on_done=self.signed_in,
-                           on_error=lambda exc, _d: self.tell("The agency was not created", str(exc)))
+                           on_error=lambda exc, _d: self.tell("The agency was not created",
+                                                             said(exc, "creating the agency")))
 
     def open_demo(self) -> None:
         try:
@@ -180,7 +182,7 @@ class Desk(QObject):
         def failed(exc, _details):
             if isinstance(screen, SignInScreen):
                 screen.refused(str(exc) if isinstance(exc, PanelAppError)
-                               else f"Could not sign in: {exc}")
+                               else f"Could not sign in: {said(exc, 'signing in')}")
 
         self.runner.submit(work, name="sign in", on_done=self.signed_in, on_error=failed)
 
@@ -198,7 +200,7 @@ class Desk(QObject):
                 return accounts.sign_in(session, account["username"], account["password"])
 
         self.runner.submit(work, name="first account", on_done=self.signed_in,
-                           on_error=lambda exc, _d: screen.refused(str(exc)))
+                           on_error=lambda exc, _d: screen.refused(said(exc, "creating the first account")))
 
     def signed_in(self, actor: Actor) -> None:
         self.actor = actor

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem
 
 from panelapp import __version__
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.models import Meeting
 from panelapp.services.meetings import create_meeting, update_meeting
 from panelapp.services.permissions import Actor, allowed
 
+from ui.common.change import change
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon, icon
 from ui.agenda.page import AgendaPage
@@ -295,17 +295,14 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def create_meeting(self, values: dict) -> dict | None:
-        try:
-            with self.store.transaction() as session:
-                made = create_meeting(session, self.actor, date=values["meeting_date"],
-                                      start=values.get("start_time"), venue=values.get("venue"),
-                                      capacity=values.get("capacity"))
-        except PanelAppError as exc:
-            self.tell("The meeting was not planned", str(exc))
-            return None
-        self.meetings.reload()
-        self.statusBar().showMessage(f"Meeting {made['ref']} planned", 5000)
-        return made
+        def planned(made: dict) -> None:
+            self.meetings.reload()
+            self.statusBar().showMessage(f"Meeting {made['ref']} planned", 5000)
+
+        return change(self.store, self.actor, create_meeting, date=values["meeting_date"],
+                      start=values.get("start_time"), venue=values.get("venue"),
+                      capacity=values.get("capacity"),
+                      refused=lambda text: self.tell("The meeting was not planned", text), done=planned).value
 
     def edit_meeting(self) -> None:
         row = self.meetings.current_object()
@@ -328,13 +325,11 @@ class MainWindow(QMainWindow):
         changed = {k: v for k, v in after.items() if before.get(k) != v}
         if not changed:
             return
-        actor = self.actor
-
         def put(values):
-            return lambda session: update_meeting(session, actor, session.get(Meeting, meeting_id), **values)
+            return lambda session, actor: update_meeting(session, actor, session.get(Meeting, meeting_id), **values)
 
         self.undo_stack.push(ServiceCommand(
-            self.store, f"Change the meeting {ref}", put(changed), put({k: before[k] for k in changed}),
+            self.store, self.actor, f"Change the meeting {ref}", put(changed), put({k: before[k] for k in changed}),
             self.meetings.reload, self.tell))
 
     # -- printing and exporting -------------------------------------------------

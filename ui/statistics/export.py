@@ -19,6 +19,7 @@ from panelapp.errors import PanelAppError
 from panelapp.reports.annual import annual_report_pdf
 from panelapp.stats import export_xlsx
 
+from ui.common.errors import log_failure
 from ui.common.progress import ProgressOwner, TaskProgressDialog
 from ui.common.tasks import Task, TaskRunner
 
@@ -100,7 +101,7 @@ class Saver(ProgressOwner):
             if isinstance(exc, PanelAppError):
                 text = sentence(exc)
             else:
-                log.error("saving failed:\n%s", details)
+                log_failure(f"saving {what}", exc)
                 text = sentence(f"something went wrong while writing the file ({exc})")
             self._tell("failed", QMessageBox.Icon.Warning, "Not saved", f"Could not save {what}. {text}")
 
