@@ -19,23 +19,21 @@ from sqlmodel import select
 
 from panelapp.db import Store, open_store
 from panelapp.models import AgendaItem, Child, Household, ItemHousehold, Meeting, PanelMember
+from panelapp.queries.agenda import item_choices
+from panelapp.queries.meetings import cancel_choices
 from panelapp.rules.workdays import WorkingDays
 from panelapp.services.agenda import add_item, attach_paper
 from panelapp.services.common import agency_of
 from panelapp.services.meetings import create_meeting, schedule_meetings
 from panelapp.services.permissions import Actor
 from panelapp.services.recording import record_attendance
-
-from ui.common import queries
-from panelapp.queries.agenda import item_choices
-from panelapp.queries.meetings import cancel_choices
-
-from ui.meetings.cancel_dialog import CancelDialog
 from ui.agenda.item_dialog import ItemDialog
-from ui.shell.main_window import MainWindow
 from ui.agenda.paper_list import documents_dir
-from ui.meetings.schedule_dialog import ScheduleDialog
+from ui.common import queries
 from ui.common.tasks import TaskRunner
+from ui.meetings.cancel_dialog import CancelDialog
+from ui.meetings.schedule_dialog import ScheduleDialog
+from ui.shell.main_window import MainWindow
 
 LAPTOP = (1366, 768)
 ADVISER = Actor("adviser", "Demo Panel Adviser", "adviser")

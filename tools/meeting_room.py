@@ -18,7 +18,6 @@ from panelapp.db import open_store
 from panelapp.errors import PanelAppError
 from panelapp.queries.meetings import meeting_id_by_ref
 from panelapp.services import accounts
-
 from ui.app import make_application, quiet_offscreen
 from ui.common import queries
 from ui.common.tasks import TaskRunner

@@ -17,18 +17,17 @@ from sqlmodel import select
 
 from panelapp.db import Store, open_store
 from panelapp.models import Meeting, PanelMember
+from panelapp.rules.wording import Terms, fill
 from panelapp.services import accounts
 from panelapp.services.meetings import start_meeting
 from panelapp.services.minutes import approve_minutes
 from panelapp.services.permissions import Actor
 from panelapp.services.recording import declare_interest, record_attendance, record_recommendation
-
+from ui.common.documents import minutes_document, open_preview
+from ui.common.tasks import TaskRunner
 from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
 from ui.minutes.view import MinutesView
-from ui.common.documents import minutes_document, open_preview
-from panelapp.rules.wording import Terms, fill
-from ui.common.tasks import TaskRunner
 
 _scene: dict = {}
 

@@ -11,19 +11,19 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEventLoop
 from PySide6.QtWidgets import QApplication, QWidget
+
 from panelapp.db import Store
 from panelapp.queries.accounts import account_rows
 from panelapp.queries.onboarding import account_count
 from panelapp.services.permissions import SYSTEM, Actor
-
 from ui.common import queries
+from ui.common.progress import TaskProgressDialog
+from ui.common.tasks import TaskRunner
+from ui.meetings.meeting_dialog import MeetingDialog
+from ui.onboarding.signin import FirstAccountScreen, SignInScreen
+from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 from ui.shell import theme
 from ui.shell.main_window import MainWindow
-from ui.meetings.meeting_dialog import MeetingDialog
-from ui.common.progress import TaskProgressDialog
-from ui.onboarding.signin import FirstAccountScreen, SignInScreen
-from ui.common.tasks import TaskRunner
-from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 
 SIZE = (1280, 800)
 SETTLE_SECONDS = 60
@@ -42,8 +42,8 @@ def settle(runner: TaskRunner) -> None:
 
 
 def ensure_demo(store: Store, years: int) -> None:
-    from ui.shell.desk import make_demo_accounts
     from panelapp.demo import create_demo_agency
+    from ui.shell.desk import make_demo_accounts
     if queries.agency_info(store) is not None:
         return
     print("The store is empty: loading the demo agency first…", file=sys.stderr)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from panelapp import __version__
 from panelapp.db import Store, open_store
 from panelapp.errors import PanelAppError
-
 from ui.common.errors import install_excepthook
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon

@@ -9,8 +9,18 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
-from ..models import (AgendaItem, Applicant, Attendance, Child, ChildNeed, Household, ItemChild, ItemHousehold,
-                      Meeting, PanelMember)
+from ..models import (
+    AgendaItem,
+    Applicant,
+    Attendance,
+    Child,
+    ChildNeed,
+    Household,
+    ItemChild,
+    ItemHousehold,
+    Meeting,
+    PanelMember,
+)
 from ..rules.clocks import TERM_WARNING_DAYS
 from ..services.permissions import Actor
 from . import may_read

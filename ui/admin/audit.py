@@ -5,14 +5,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from panelapp.db import Store
 from panelapp.queries.audit import event_rows, verify_chain
 from panelapp.services.permissions import Actor
-
-from ui.common.errors import said
 from ui.common import queries
+from ui.common.errors import said
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import word
-
 
 EVENT_COLUMNS = (
     Column("No.", lambda e: e.id, numeric=True),
@@ -58,7 +56,8 @@ class AuditPage(QWidget):
         self.check.setEnabled(False)
         self.verdict.setText("Checking every event…")
         store, actor = self.store, self.actor
-        self.runner.submit(lambda _t: queries.read(store, actor, verify_chain), name="verify audit", on_done=self._verified,
+        self.runner.submit(lambda _t: queries.read(store, actor, verify_chain), name="verify audit",
+                           on_done=self._verified,
                            on_error=lambda exc, _d: self._verified(None, said(exc, "checking the audit chain")),
                            owner=self)
 

@@ -12,8 +12,20 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLabel,
-                               QLineEdit, QListWidget, QMessageBox, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.errors import ExchangeErrors, PanelAppError
@@ -21,14 +33,13 @@ from panelapp.exchange import ImportResult, export_document, import_document
 from panelapp.security import MAGIC, MIN_PASSPHRASE, is_sealed, seal, unseal
 from panelapp.services.permissions import Actor, allowed
 from panelapp.store_events import each_flush
-
-from ui.common.errors import said
-from ui.shell import settings
-from ui.common.progress import ProgressOwner, TaskProgressDialog
 from ui.admin.settings_dialog import refresh_agency
-from ui.statistics.export import Saver, sentence, written_in_place
+from ui.common.errors import said
+from ui.common.progress import ProgressOwner, TaskProgressDialog
 from ui.common.tasks import Task, TaskRunner
 from ui.common.widgets import warning_label
+from ui.shell import settings
+from ui.statistics.export import Saver, sentence, written_in_place
 
 FILES = "Exchange files (*.json *.sealed);;All files (*)"
 

@@ -6,18 +6,28 @@ sentence and keeps what was typed, so the administrator can put it right.
 """
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-                               QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.enums import AGENCY_KINDS, REGIONS
 from panelapp.services.agency import SETTINGS, agency_settings, update_agency
 from panelapp.services.permissions import Actor, allowed
-
-from ui.common.change import change
 from ui.common import queries
-from ui.statistics.export import sentence
+from ui.common.change import change
 from ui.common.widgets import warning_label
+from ui.statistics.export import sentence
 
 KIND_WORDS = {
     "local_authority": "Local authority",

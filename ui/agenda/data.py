@@ -11,7 +11,6 @@ from panelapp.queries.meetings import MeetingChoice
 from panelapp.queries.words import views_sentence
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.permissions import Actor
-
 from ui.common import queries
 from ui.common.detail import html_facts
 from ui.common.words import clock, day, word

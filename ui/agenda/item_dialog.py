@@ -1,12 +1,20 @@
 """Adding an item to an agenda: its type, the households and children it concerns,
 who presents it and how long it is expected to take."""
 
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGridLayout, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.queries.agenda import DEFAULT_MINUTES, ItemChoices
 from panelapp.services.agenda import ITEM_TYPE_WORDS, NEEDS_CHILD, NEEDS_HOUSEHOLD
-
 from ui.common.pickers import Checklist
 from ui.common.widgets import ok_cancel
 

@@ -13,11 +13,10 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QAbstractItemView
 
 from panelapp.services.agenda import ITEM_TYPE_WORDS
-
-from ui.shell import theme
 from ui.common.tablemodel import Column, RowTableModel
 from ui.common.tablepage import TablePage
 from ui.common.words import word
+from ui.shell import theme
 
 AGENDA_MIME = "application/x-panelapp-agenda-items"
 

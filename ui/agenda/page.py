@@ -13,22 +13,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QText
 
 from panelapp.db import Store
 from panelapp.models import AgendaItem, Meeting
+from panelapp.queries.agenda import Agenda, item_choices, item_detail
+from panelapp.queries.meetings import meeting_choices
 from panelapp.services.agenda import add_item, attach_paper, remove_item, reorder_items
 from panelapp.services.meetings import mark_papers_sent
 from panelapp.services.permissions import Actor, allowed
-
-from panelapp.queries.agenda import Agenda, item_choices, item_detail
-from panelapp.queries.meetings import meeting_choices
-
-from ui.common.change import change
-from ui.common.errors import said
-from ui.common import queries
 from ui.agenda.data import AgendaReader, agenda_label, default_meeting, item_html, meeting_facts
-from ui.agenda.model import AgendaTable
-from ui.common.commands import ServiceCommand
 from ui.agenda.item_dialog import ItemDialog
+from ui.agenda.model import AgendaTable
 from ui.agenda.paper_list import USUAL_KIND, AttachDialog, PaperList, documents_dir
 from ui.agenda.papers_sent_dialog import PapersSentDialog
+from ui.common import queries
+from ui.common.change import change
+from ui.common.commands import ServiceCommand
+from ui.common.errors import said
 from ui.common.reason_dialog import ReasonDialog
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill

@@ -11,19 +11,30 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QBrush, QColor, QDesktopServices
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QFileDialog,
-                               QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.config import data_dir
 from panelapp.db import Store
 from panelapp.enums import PAPER_KINDS
 from panelapp.queries.agenda import PaperRow
-
-from ui.shell import theme
 from ui.common.tablemodel import Column, RowTableModel, SearchProxy, prepare
 from ui.common.widgets import ok_cancel
 from ui.common.words import day
+from ui.shell import theme
 
 KIND_WORDS = {
     "prospective_adopters_report": "Prospective Adopter's Report",

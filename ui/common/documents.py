@@ -1,14 +1,13 @@
 """The panel's PDFs (panelapp.reports) made for the in-app preview, each in its own session."""
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtWidgets import QWidget
 
 from panelapp.db import Store
 from panelapp.models import AgendaItem, Meeting
 from panelapp.reports import decision_record_pdf, minutes_extract_pdf, minutes_pdf
-
 from ui.common.pdf_preview import PdfPreviewDialog
 from ui.common.tasks import TaskRunner
 

@@ -10,13 +10,21 @@ every use of it.
 import shutil
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.common.errors import said
 from ui.common.tasks import Task, TaskRunner
@@ -102,7 +110,7 @@ class PdfPreview(QScrollArea):
             label.deleteLater()
         self.pages = []
         self.images = images
-        for number, image in enumerate(images, start=1):
+        for number, _image in enumerate(images, start=1):
             label = QLabel()
             label.setAccessibleName(f"Page {number} of {len(images)}")
             label.setObjectName("pdf_page")
@@ -117,7 +125,7 @@ class PdfPreview(QScrollArea):
     def _fit(self) -> None:
         """Pages as wide as the view (never wider than rendered), so no page needs scrolling sideways."""
         room = self.viewport().width() - 2 * self.column.contentsMargins().left() - 4
-        for label, image in zip(self.pages, self.images):
+        for label, image in zip(self.pages, self.images, strict=True):
             width = max(200, min(image.width(), room))
             label.setPixmap(QPixmap.fromImage(image).scaledToWidth(
                 width, Qt.TransformationMode.SmoothTransformation))

@@ -7,8 +7,9 @@ lists; sorting reorders those lists in Python (QSortFilterProxyModel's own sort
 would call ``data()`` millions of times); filtering tests a substring.
 """
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush
@@ -63,7 +64,7 @@ def prepare(columns: Sequence[Column], rows: Sequence, mark: Callable[[Any], int
     texts, keys, search = [], [], []
     for row in rows:
         values = [c.value(row) for c in columns]
-        shown = tuple(c.show(row) if c.show else c.text(v) for c, v in zip(columns, values))
+        shown = tuple(c.show(row) if c.show else c.text(v) for c, v in zip(columns, values, strict=True))
         texts.append(shown)
         keys.append(tuple(sort_key(v) for v in values))
         extra = extra_search(row) if extra_search else ""

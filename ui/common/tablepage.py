@@ -1,16 +1,27 @@
 """A searchable, sortable table of one kind of record, loaded off the GUI thread."""
 
-from typing import Any, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui.common.errors import said
-from ui.shell import theme
 from ui.common.tablemodel import Column, Prepared, RowTableModel, SearchProxy, prepare
 from ui.common.tasks import Task, TaskRunner
+from ui.shell import theme
 
 # Filtering 100,000 rows takes a twentieth of a second: below this many rows it
 # follows every keystroke; above, it waits for a pause in the typing.

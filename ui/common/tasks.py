@@ -10,7 +10,8 @@ the GUI thread ever touches widgets. A worker is asked to stop through the
 import logging
 import threading
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 

@@ -7,15 +7,15 @@ selected in its own list, with its details beside it; the panel's feedback on
 reports opens the statistics.
 """
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 
 from panelapp.queries.deadlines import RECORD_SECTIONS, Place, place_of
 from panelapp.rules.clocks import Deadline
-
-from ui.common.errors import said
 from ui.common import queries
+from ui.common.errors import said
 from ui.common.tablepage import TablePage
 
 
@@ -50,7 +50,8 @@ def open_concerned(window, deadline: Deadline) -> None:
         go(window, queries.read(window.store, window.actor, place_of, deadline, decisions))
         return
     store, actor = window.store, window.actor
-    window.runner.submit(lambda _task: queries.read(store, actor, place_of, deadline, decisions), name="open a deadline",
+    window.runner.submit(lambda _task: queries.read(store, actor, place_of, deadline, decisions),
+                         name="open a deadline",
                          on_done=lambda place: go(window, place) if place else gone(window, deadline),
                          on_error=lambda exc, _d: window.tell("Could not open what the deadline concerns",
                                                               said(exc, "opening a deadline")),

@@ -7,7 +7,6 @@ from panelapp.db import Store
 from panelapp.queries.deadlines import deadlines_due
 from panelapp.rules.clocks import Deadline
 from panelapp.services.permissions import Actor
-
 from ui.common import queries
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage

@@ -5,9 +5,25 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QRadioButton,
-                               QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.enums import ADM_DECISIONS, FINAL_DECISIONS, FINAL_REVIEWS
@@ -16,18 +32,17 @@ from panelapp.queries.adm import WAITING, Case, queue_rows, read_case
 from panelapp.services.adm import agrees_with_panel, record_decision, record_final_decision, record_notification
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.permissions import Actor, allowed
-
-from ui.common.change import change
-from ui.common.errors import said
 from ui.common import queries
-from ui.shell import theme
-from ui.decisions.wording import clock_words, extract_html
+from ui.common.change import change
 from ui.common.documents import decision_document, extract_document, open_preview
+from ui.common.errors import said
 from ui.common.tablemodel import Column, RowTableModel
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import warning_label
 from ui.common.words import day, word
+from ui.decisions.wording import clock_words, extract_html
+from ui.shell import theme
 
 CLOCK_COLUMN = 0
 COLUMNS = (
@@ -38,7 +53,8 @@ COLUMNS = (
     Column("Type", lambda r: ITEM_TYPE_WORDS.get(r.item_type, word(r.item_type))),
     Column("Concerning", lambda r: r.concerning),
     Column("Panel", lambda r: r.outcome, word, tip="The panel's recommendation"),
-    Column("Due", lambda r: r.due, day, tip="The decision is due by this day: the agency's target in working days"),
+    Column("Due", lambda r: r.due, day,
+           tip="The decision is due by this day: the agency's target in working days"),
     Column("Minutes final", lambda r: r.minutes_final, day),
     Column("Decision", lambda r: r.decision, word),
 )
@@ -152,7 +168,8 @@ class DecisionForm(QGroupBox):
         self.advice.style().polish(self.advice)
         self.reasons.setPlaceholderText("Required: why the decision departs from the panel, or the qualifying "
                                         "determination's reasons" if self.reasons_required() else
-                                        "The reasons for the decision (the panel's reasons are taken into account)")
+                                        "The reasons for the decision "
+                                        "(the panel's reasons are taken into account)")
         self.button.setEnabled(decision is not None and (has_reasons or not self.reasons_required()))
 
     def _submit(self) -> None:

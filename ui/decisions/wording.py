@@ -6,7 +6,6 @@ import html
 from panelapp.queries.adm import Case, QueueRow
 from panelapp.queries.words import views_sentence
 from panelapp.services.agenda import ITEM_TYPE_WORDS
-
 from ui.common.detail import html_facts
 from ui.common.words import day, word
 
@@ -26,7 +25,8 @@ def clock_words(row: QueueRow) -> str:
 def extract_html(case: Case) -> str:
     """The case's extract from the minutes, as the decision maker reads it beside the form."""
     kind = ITEM_TYPE_WORDS.get(case.item_type, word(case.item_type))
-    facts = [("Meeting", f"{day(case.meeting_date)} ({case.meeting_ref})"), ("Item", f"{case.number} ({case.ref})"),
+    facts = [("Meeting", f"{day(case.meeting_date)} ({case.meeting_ref})"),
+             ("Item", f"{case.number} ({case.ref})"),
              ("Type", kind), ("Concerning", case.concerning), ("Panel's outcome", word(case.outcome)),
              ("Minutes final", day(case.minutes_final))]
     if case.recorded:

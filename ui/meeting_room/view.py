@@ -10,25 +10,36 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.models import AgendaItem, Meeting
+from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
+from panelapp.reports.words import listed as names
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.meetings import start_meeting
 from panelapp.services.permissions import Actor, allowed
-from panelapp.services.recording import declare_interest, record_attendance, record_discussion, \
-    record_recommendation
-
-from ui.common.change import change
-from ui.common.errors import said
-from ui.shell import settings
-from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
-
+from panelapp.services.recording import (
+    declare_interest,
+    record_attendance,
+    record_discussion,
+    record_recommendation,
+)
 from ui.common import queries
+from ui.common.change import change
 from ui.common.documents import open_preview
-from panelapp.reports.words import listed as names
+from ui.common.errors import said
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill, warning_label
 from ui.common.words import day, word
@@ -37,6 +48,7 @@ from ui.meeting_room.autosave import DraftKeeper
 from ui.meeting_room.declarations import DeclarationsPanel
 from ui.meeting_room.item_pane import ItemPane
 from ui.meeting_room.quorum import QuorumIndicator
+from ui.shell import settings
 
 MEETING_KEY, ITEM_KEY, TAB_KEY = "meeting_room/meeting", "meeting_room/item", "meeting_room/tab"
 
@@ -178,11 +190,13 @@ class MeetingRoom(QWidget):
         self._generation += 1
         generation = self._generation
         # Two workers may finish out of order: only the newest read is shown.
-        self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_room, meeting_id), name="meeting room",
+        self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_room, meeting_id),
+                                           name="meeting room",
                                            on_done=lambda state: generation == self._generation
                                            and self._state_loaded(state), on_cancelled=lambda: None,
                                            on_error=lambda exc, _d: self.show_message(
-                                               f"Could not read the meeting: {said(exc, 'reading the meeting room')}"))
+                                               "Could not read the meeting: "
+                                               + said(exc, "reading the meeting room")))
 
     def _state_loaded(self, state: RoomState) -> None:
         self._reading = None
@@ -217,7 +231,8 @@ class MeetingRoom(QWidget):
             entry = QListWidgetItem(f"{item.number}. {kind}\n{about}\n{done}{warn}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          f"Item {item.number}, {kind}, {about}, {done}{'; inquorate' if not item.quorate else ''}")
+                          f"Item {item.number}, {kind}, {about}, {done}"
+                          + ("" if item.quorate else "; inquorate"))
             self.items.addItem(entry)
         row = next((n for n, i in enumerate(state.items) if i.id == self.item_id), -1)
         self.items.setCurrentRow(row)

@@ -3,7 +3,6 @@
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from panelapp.queries.meetings import CancelChoices, LaterMeeting
-
 from ui.common.reason_dialog import ReasonDialog
 from ui.common.words import day
 

@@ -8,19 +8,17 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QPush
 
 from panelapp.db import Store
 from panelapp.models import Meeting
+from panelapp.queries.meetings import cancel_choices, meeting_rows
 from panelapp.services.meetings import cancel_meeting, schedule_meetings
 from panelapp.services.permissions import Actor, allowed
-
-from panelapp.queries.meetings import cancel_choices, meeting_rows
-
-from ui.common.change import change
 from ui.common import queries
-from ui.meetings.cancel_dialog import CancelDialog
-from ui.meetings.schedule_dialog import ScheduleDialog
+from ui.common.change import change
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import day, word
+from ui.meetings.cancel_dialog import CancelDialog
+from ui.meetings.schedule_dialog import ScheduleDialog
 
 ALL_YEARS = 0
 
@@ -184,7 +182,8 @@ class MeetingsPage(TablePage):
     def ask_cancel(self) -> None:
         row = self.current_object()
         if row is None or row.status != "planned":
-            self.tell("Choose a planned meeting", "Only a planned meeting can be cancelled: choose one in the list.")
+            self.tell("Choose a planned meeting",
+                      "Only a planned meeting can be cancelled: choose one in the list.")
             return
         dialog = CancelDialog(queries.read(self.store, self.actor, cancel_choices, row.id), parent=self)
         dialog.accepted.connect(lambda: self.cancel(row.id, **dialog.values()))

@@ -9,13 +9,22 @@ import datetime as dt
 import html
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
-                               QSpinBox, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.errors import PanelAppError
 from panelapp.rules.workdays import WorkingDays
 from panelapp.services.meetings import Pattern
-
 from ui.common.words import clock
 
 EXAMPLE = "2nd and 4th Thursday, 10:00"

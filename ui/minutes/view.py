@@ -4,26 +4,38 @@ and every earlier version kept and readable."""
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton, QSplitter,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.models import AgendaItem, Meeting
+from panelapp.queries.minutes import MinutesState, held_meetings, read_minutes
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.minutes import amend_minutes, approve_minutes, draft_minutes
 from panelapp.services.permissions import Actor, allowed
-
-from ui.common.change import change
-from ui.common.errors import said
-from ui.common.documents import extract_document, minutes_document, open_preview
-from panelapp.queries.minutes import MinutesState, held_meetings, read_minutes
-
 from ui.common import queries
-from ui.minutes.wording import item_html, meeting_html, version_label
+from ui.common.change import change
+from ui.common.documents import extract_document, minutes_document, open_preview
+from ui.common.errors import said
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill
 from ui.common.words import day, word
+from ui.minutes.wording import item_html, meeting_html, version_label
 
 FIELDS = (("wording", "The recommendation's wording", "recommendation"),
           ("reasons", "The reasons", "reasons"),
@@ -56,7 +68,8 @@ class AmendDialog(QDialog):
                           "and the minutes are signed again.")
         self.why.setWordWrap(True)
         self.why.setObjectName("muted")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Amend")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -11,7 +11,6 @@ import html
 from panelapp.queries.minutes import Version
 from panelapp.queries.words import views_sentence
 from panelapp.services.agenda import ITEM_TYPE_WORDS
-
 from ui.common.detail import html_facts
 from ui.common.words import day, word
 
@@ -32,8 +31,8 @@ def meeting_html(content: dict, names: dict[str, str]) -> str:
     by_status: dict[str, list[str]] = {}
     for a in content.get("attendance", []):
         acting = f" (acting as {word(a['acting_as']).lower()})" if a.get("acting_as") else ""
-        by_status.setdefault(a["status"], []).append(html.escape(a.get("name") or names.get(a["member"], a["member"]))
-                                                     + acting)
+        name = a.get("name") or names.get(a["member"], a["member"])
+        by_status.setdefault(a["status"], []).append(html.escape(name) + acting)
     for status, title in (("present", "Present"), ("apologies", "Apologies"), ("absent", "Absent")):
         parts.append(f"<p><b>{title}</b><br>{'<br>'.join(by_status.get(status, [])) or 'None.'}</p>")
     observers = [html.escape(o["name"] + (f", {o['organisation']}" if o.get("organisation") else ""))

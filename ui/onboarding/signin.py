@@ -1,10 +1,9 @@
 """Signing in, and creating the first account of a store that has none."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from panelapp.services.accounts import MIN_PASSWORD
-
 from ui.common.widgets import warning_label
 
 

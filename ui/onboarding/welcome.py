@@ -1,15 +1,23 @@
 """First start on an empty store: open the demo agency, or set up a new one."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QCommandLinkButton, QDialog, QDialogButtonBox,
-                               QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCommandLinkButton,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.enums import AGENCY_KINDS, REGIONS
-
+from ui.common.words import word
+from ui.onboarding.signin import AccountFields
 from ui.shell import theme
 from ui.shell.icons import icon
-from ui.onboarding.signin import AccountFields
-from ui.common.words import word
 
 
 class WelcomeScreen(QWidget):

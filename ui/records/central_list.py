@@ -7,14 +7,13 @@ from panelapp.queries.records import MemberRow, member_rows
 from panelapp.rules.clocks import TERM_WARNING_DAYS
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_member, read_member, update_member
-
 from ui.common import queries
-from ui.records.editing import RecordEditing
-from ui.records.edit_member import MemberForm
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import day, words
+from ui.records.edit_member import MemberForm
+from ui.records.editing import RecordEditing
 
 
 def _rate(row: MemberRow):

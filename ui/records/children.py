@@ -7,17 +7,17 @@ from panelapp.db import Store
 from panelapp.queries.records import ChildRow, child_file, child_rows
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_child, read_child, update_child
-
 from ui.common import queries
 from ui.common.detail import DetailPane
-from ui.records.editing import RecordEditing
-from ui.records.edit_child import ChildForm
-from ui.records.history import items_html
-from ui.records.page import RecordsPage
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import day, word
+from ui.records.edit_child import ChildForm
+from ui.records.editing import RecordEditing
+from ui.records.history import items_html
+from ui.records.page import RecordsPage
+
 
 def age_on(dob: dt.date | None, on: dt.date) -> int | None:
     if dob is None:

@@ -1,11 +1,10 @@
 """The form for a child: who they are, their needs and match, and their journey's milestones."""
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
 from panelapp.enums import CHILD_MILESTONES, GENDERS
-
 from ui.records.forms import DateField, RecordForm, choice_box, grown_form, yes_no_box
 
 

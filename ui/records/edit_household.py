@@ -1,13 +1,10 @@
 """The form for a household: its applicants, route, milestones, approval and withdrawal."""
 
-from typing import Callable
+from collections.abc import Callable
 
-from PySide6.QtWidgets import (QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
-from panelapp.enums import (HOUSEHOLD_MILESTONES, RELATIONSHIPS, ROUTES, WITHDRAWAL_STAGES,
-                            WITHDRAWN_BY)
-
+from panelapp.enums import HOUSEHOLD_MILESTONES, RELATIONSHIPS, ROUTES, WITHDRAWAL_STAGES, WITHDRAWN_BY
 from ui.records.forms import DateField, RecordForm, choice_box, grown_form
 
 FIRST, SECOND = "First applicant", "Second applicant"
@@ -58,7 +55,8 @@ class HouseholdForm(RecordForm):
             self.applicant_fields.append((name, dob, gender, ethnicity))
 
         milestones = self.milestones_group(
-            HOUSEHOLD_MILESTONES, record, "Each milestone on or after the one above it; leave empty when not known.")
+            HOUSEHOLD_MILESTONES, record,
+            "Each milestone on or after the one above it; leave empty when not known.")
 
         approval = record.get("approval")
         self.approval = QGroupBox("Approved for")

@@ -1,13 +1,12 @@
 """The form for a member of the central list: roles, experience and the appointment's dates."""
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLineEdit, QWidget
 
 from panelapp.enums import ROLES
-
-from ui.records.forms import DateField, RecordForm, grown_form, number_or_text
 from ui.common.words import word
+from ui.records.forms import DateField, RecordForm, grown_form, number_or_text
 
 ROLE_COLUMNS = 3
 

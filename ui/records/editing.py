@@ -6,16 +6,15 @@ when the list is read again and the record saved is chosen, so the detail pane
 shows it as stored.
 """
 
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton
 
 from panelapp.db import Store
 from panelapp.services.permissions import Actor, allowed
-
-from ui.records.forms import RecordForm
 from ui.common.tablepage import TablePage
+from ui.records.forms import RecordForm
 
 
 class RecordEditing(QObject):

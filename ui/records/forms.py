@@ -8,17 +8,27 @@ message in red directly under its field.
 
 import datetime as dt
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
-                               QLineEdit, QSizePolicy, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from panelapp.errors import FieldErrors, PanelAppError
-
-from ui.shell import theme
 from ui.common.words import word
+from ui.shell import theme
 
 # What people type for a date, tried in turn; the store keeps ISO dates.
 DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d %b %Y", "%d %B %Y")

@@ -3,7 +3,6 @@
 import html
 
 from panelapp.queries.records import ItemLine
-
 from ui.common.words import day, word
 
 

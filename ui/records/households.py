@@ -6,17 +6,16 @@ from panelapp.db import Store
 from panelapp.queries.records import HouseholdRow, household_file, household_rows
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_household, read_household, update_household
-
 from ui.common import queries
 from ui.common.detail import DetailPane
-from ui.records.editing import RecordEditing
-from ui.records.edit_household import HouseholdForm
-from ui.records.history import items_html
-from ui.records.page import RecordsPage
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import day, word
+from ui.records.edit_household import HouseholdForm
+from ui.records.editing import RecordEditing
+from ui.records.history import items_html
+from ui.records.page import RecordsPage
 
 HOUSEHOLD_COLUMNS = (
     Column("Ref", lambda h: h.ref),
@@ -77,7 +76,8 @@ class HouseholdsPage(RecordsPage):
     title = "Households"
 
     def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor):
-        table = TablePage(runner, "households", HOUSEHOLD_COLUMNS, lambda: queries.read(store, actor, household_rows),
+        table = TablePage(runner, "households", HOUSEHOLD_COLUMNS,
+                          lambda: queries.read(store, actor, household_rows),
                           hint="Search households: a ref, a name, a stage or a date")
         super().__init__("households", runner, table, "household",
                          lambda row: household_detail(store, actor, row), show_household, parent)

@@ -1,15 +1,16 @@
 """A table of records with the selected one's details beside it."""
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from ui.common.errors import said
-from ui.shell import settings
 from ui.common.detail import DetailPane
+from ui.common.errors import said
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
+from ui.shell import settings
 
 
 class RecordsPage(QWidget):

@@ -2,22 +2,22 @@
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.queries.onboarding import account_count
 from panelapp.services import accounts
 from panelapp.services.agency import ensure_agency
 from panelapp.services.permissions import Actor
-
-from ui.common.errors import said
 from ui.common import queries
+from ui.common.errors import said
+from ui.common.progress import TaskProgressDialog
+from ui.common.tasks import TaskRunner
+from ui.onboarding.signin import FirstAccountScreen, SignInScreen
+from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon
 from ui.shell.main_window import MainWindow
-from ui.common.progress import TaskProgressDialog
-from ui.onboarding.signin import FirstAccountScreen, SignInScreen
-from ui.common.tasks import TaskRunner
-from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 
 DEMO_SEED = 1
 # The demo store holds made-up records only; its accounts let people try each role.

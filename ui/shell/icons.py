@@ -1,6 +1,6 @@
 """The app's SVG icons (resources/icons), drawn in the palette's text colour."""
 
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPixmap
@@ -15,7 +15,7 @@ def icon_path(name: str):
     return resources_dir() / "icons" / f"{name}.svg"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _svg(name: str) -> str:
     return icon_path(name).read_text(encoding="utf-8")
 

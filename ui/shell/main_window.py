@@ -5,33 +5,40 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QMainWindow, QMessageBox, QStackedWidget, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
 from panelapp import __version__
 from panelapp.db import Store
 from panelapp.models import Meeting
 from panelapp.services.meetings import create_meeting, update_meeting
 from panelapp.services.permissions import Actor, allowed
-
-from ui.common.change import change
-from ui.shell import settings, theme
-from ui.shell.icons import app_icon, icon
-from ui.agenda.page import AgendaPage
 from ui.admin.audit import AuditPage
-from ui.records.central_list import CentralListPage
-from ui.records.children import ChildrenPage
+from ui.agenda.page import AgendaPage
+from ui.common.change import change
 from ui.common.commands import ServiceCommand
+from ui.common.export import export_table
+from ui.common.queries import AgencyInfo
+from ui.common.tablepage import TablePage
+from ui.common.tasks import TaskRunner
 from ui.deadlines.links import open_concerned
 from ui.deadlines.page import DeadlinesPage
-from ui.common.export import export_table
-from ui.records.households import HouseholdsPage
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.page import MeetingsPage
+from ui.records.central_list import CentralListPage
+from ui.records.children import ChildrenPage
+from ui.records.households import HouseholdsPage
+from ui.shell import settings, theme
+from ui.shell.icons import app_icon, icon
 from ui.statistics.page import StatisticsPage
-from ui.common.tablepage import TablePage
-from ui.common.queries import AgencyInfo
-from ui.common.tasks import TaskRunner
 
 
 @dataclass
@@ -326,10 +333,12 @@ class MainWindow(QMainWindow):
         if not changed:
             return
         def put(values):
-            return lambda session, actor: update_meeting(session, actor, session.get(Meeting, meeting_id), **values)
+            return lambda session, actor: update_meeting(session, actor, session.get(Meeting, meeting_id),
+                                                         **values)
 
         self.undo_stack.push(ServiceCommand(
-            self.store, self.actor, f"Change the meeting {ref}", put(changed), put({k: before[k] for k in changed}),
+            self.store, self.actor, f"Change the meeting {ref}", put(changed),
+            put({k: before[k] for k in changed}),
             self.meetings.reload, self.tell))
 
     # -- printing and exporting -------------------------------------------------

@@ -1,9 +1,9 @@
 """The meeting room, the minutes and the decision maker's queue, as sections of the workspace."""
 
+from panelapp.services.permissions import allowed
 from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
 from ui.minutes.view import MinutesView
-from panelapp.services.permissions import allowed
 
 
 def meeting_sections(window) -> list:

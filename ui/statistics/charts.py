@@ -10,15 +10,23 @@ and every chart has a legend, so the charts still read in greyscale.
 import math
 import textwrap
 
-from PySide6.QtCharts import (QAbstractBarSeries, QBarCategoryAxis, QBarSeries, QBarSet, QChart,
-                              QChartView, QHorizontalBarSeries, QLineSeries, QValueAxis)
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QLineSeries,
+    QValueAxis,
+)
 from PySide6.QtCore import QEvent, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsSimpleTextItem, QHBoxLayout, QSizePolicy, QWidget
 
 from panelapp.reports.annual.charts import FUNNEL, TIMELINESS
 from panelapp.stats.layout import ITEM_TYPE_LABELS
-
 from ui.shell import theme
 
 # This period, one year earlier, two years earlier: far apart in lightness in both themes.
@@ -205,7 +213,7 @@ def timeliness_chart(style: Style, years: list[tuple[str, dict]]) -> QChart:
     targets = [years[0][1]["scorecard"][key]["target"] for key, _ in TIMELINESS]
     categories = QBarCategoryAxis()
     categories.append([wrapped(words, 18) + (f"<br>target {target} days" if target is not None else "")
-                       for (_, words), target in zip(TIMELINESS, targets)])
+                       for (_, words), target in zip(TIMELINESS, targets, strict=False)])
     style.axis(categories)
     chart.addAxis(categories, Qt.AlignmentFlag.AlignBottom)
     series.attachAxis(categories)
@@ -273,7 +281,7 @@ class StatisticsCharts(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(8)
-        for name, stretch in zip(self.NAMES, (5, 3, 4)):
+        for name, stretch in zip(self.NAMES, (5, 3, 4), strict=False):
             view = QChartView()
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumSize(240, 250)

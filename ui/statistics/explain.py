@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 from panelapp.db import Store
 from panelapp.stats import explain, explainable_keys
 from panelapp.stats.layout import ATTENDANCE
-
 from ui.common.tasks import Task, TaskRunner
 
 # Figures worked out from records rather than counting them.

@@ -9,8 +9,8 @@ import datetime as dt
 import logging
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -18,7 +18,6 @@ from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.reports.annual import annual_report_pdf
 from panelapp.stats import export_xlsx
-
 from ui.common.errors import log_failure
 from ui.common.progress import ProgressOwner, TaskProgressDialog
 from ui.common.tasks import Task, TaskRunner

@@ -81,7 +81,7 @@ class FiguresTree(QTreeView):
     def show_years(self, result: dict, years: list[tuple[str, dict]]) -> None:
         """``years``: (label, figures) of ``result``'s periods, newest first."""
         self._set_headings(["Figure", *(f"{heading}\n{label}" for heading, (label, _)
-                                        in zip(PERIOD_HEADINGS, years))])
+                                        in zip(PERIOD_HEADINGS, years, strict=False))])
         # Sections the user folded stay folded when another period is shown.
         root = QModelIndex()
         folded = {self.figures.index(n, 0).data() for n in range(self.figures.rowCount())
@@ -129,7 +129,7 @@ class FiguresTree(QTreeView):
         first.setData(key, KEY_ROLE)
         first.setData(words, WORDS_ROLE)
         row = [first]
-        for value, text in zip(values, texts):
+        for value, text in zip(values, texts, strict=False):
             figure = QStandardItem(text)
             figure.setData(value, VALUE_ROLE)
             figure.setTextAlignment(NUMBER)

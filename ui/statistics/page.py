@@ -10,27 +10,38 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QStandardPaths, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QProgressBar, QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.reports.annual import period_label
-from panelapp.services.permissions import Actor, allowed
 from panelapp.reports.annual.labels import dates_in_words, report_kind
 from panelapp.reports.annual.tables import years_of
+from panelapp.services.permissions import Actor, allowed
 from panelapp.stats import compute_statistics, financial_year, half_year
 from panelapp.stats.compute import EARLIER_YEARS
 from panelapp.stats.layout import PERIOD_HEADINGS
 from panelapp.stats.periods import Period, period
-
+from ui.common.tasks import Task, TaskRunner
 from ui.shell import settings
-from ui.statistics.report_texts_dialog import ReportTextsDialog
 from ui.statistics.charts import StatisticsCharts
-from ui.statistics.figures import KEY_ROLE, VALUE_ROLE, WORDS_ROLE, FiguresTree
 from ui.statistics.explain import Question, RecordsPanel
 from ui.statistics.export import Saver, sentence, write_figures, write_report
-from ui.common.tasks import Task, TaskRunner
+from ui.statistics.figures import KEY_ROLE, VALUE_ROLE, WORDS_ROLE, FiguresTree
+from ui.statistics.report_texts_dialog import ReportTextsDialog
 
 YEARS_OFFERED = 6  # this financial year and the five before it
 CUSTOM = "custom"

@@ -10,21 +10,40 @@ import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QDateEdit, QDialog, QDialogButtonBox, QHBoxLayout,
-                               QHeaderView, QLabel, QPlainTextEdit, QPushButton, QStyledItemDelegate,
-                               QTableView, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.models import REPORT_SECTIONS
 from panelapp.reports.annual.labels import dates_in_words, period_label, report_kind
 from panelapp.services.permissions import Actor
-from panelapp.services.report_texts import (PLAN_FIELDS, SECTION_WORDS, get_report_texts, get_service_plan,
-                                            previous_service_plan, save_report_text, set_service_plan)
+from panelapp.services.report_texts import (
+    PLAN_FIELDS,
+    SECTION_WORDS,
+    get_report_texts,
+    get_service_plan,
+    previous_service_plan,
+    save_report_text,
+    set_service_plan,
+)
 from panelapp.stats.periods import Period
-
-from ui.statistics.export import sentence
 from ui.common.widgets import warning_label
+from ui.statistics.export import sentence
 
 # (section, tab title, what the chair writes there)
 SECTION_TABS = {
