@@ -27,6 +27,7 @@ from panelapp.services.common import agency_of
 from panelapp.services.meetings import create_meeting, schedule_meetings
 from panelapp.services.permissions import Actor
 from panelapp.services.recording import record_attendance
+from tools.shots import settle
 from ui.agenda.item_dialog import ItemDialog
 from ui.agenda.paper_list import documents_dir
 from ui.common import queries
@@ -131,7 +132,6 @@ def shoot_agenda_builder(runner: TaskRunner, folder: Path, suffix: str, saved: l
     window.resize(*LAPTOP)
     window.show()
 
-    from tools.screenshots import settle
     window.show_section("meetings")
     window.meetings.show_year(dt.date.today().year)  # this year's, not next year's new diary
     settle(runner)

@@ -6,16 +6,17 @@ something to show. Nothing is written to the store apart from that demo.
 
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication
 
 from panelapp.db import Store
 from panelapp.queries.accounts import account_rows
 from panelapp.queries.onboarding import account_count
 from panelapp.services.permissions import SYSTEM, Actor
+from tools.agenda_screens import shoot_agenda_builder
+from tools.room_screens import shoot_meeting_day
+from tools.shots import save, settle
 from ui.common import queries
 from ui.common.progress import TaskProgressDialog
 from ui.common.tasks import TaskRunner
@@ -26,21 +27,6 @@ from ui.shell import theme
 from ui.shell.main_window import MainWindow
 
 SIZE = (1280, 800)
-SETTLE_SECONDS = 60
-
-
-def settle(runner: TaskRunner) -> None:
-    """Let queued work and painting finish: until no task is running, or a minute has passed."""
-    deadline = time.monotonic() + SETTLE_SECONDS
-    while time.monotonic() < deadline:
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
-        if runner.active == 0:
-            QCoreApplication.processEvents()
-            if runner.active == 0:
-                return
-        time.sleep(0.01)
-
-
 def ensure_demo(store: Store, years: int) -> None:
     from panelapp.demo import create_demo_agency
     from ui.shell.desk import make_demo_accounts
@@ -51,14 +37,6 @@ def ensure_demo(store: Store, years: int) -> None:
         create_demo_agency(session, seed=1, years=years, scale=1, actor="demo")
         if account_count(session) == 0:
             make_demo_accounts(session)
-
-
-def save(widget: QWidget, folder: Path, name: str, runner: TaskRunner, saved: list[Path]) -> None:
-    widget.show()
-    settle(runner)
-    path = folder / f"{name}.png"
-    widget.grab().save(str(path))
-    saved.append(path)
 
 
 def shoot_workspace(store: Store, runner: TaskRunner, actor: Actor, folder: Path, suffix: str,
@@ -132,9 +110,7 @@ def take_screenshots(store: Store, folder: str | Path, demo_years: int = 4) -> i
             widget.close()
             widget.deleteLater()
         shoot_workspace(store, runner, actor, folder, suffix, saved)
-        from tools.room_screens import shoot_meeting_day  # issue 7: on a demo store of its own
         shoot_meeting_day(runner, folder, suffix, saved, save, SIZE)
-        from tools.agenda_screens import shoot_agenda_builder  # issue 6: on a demo store of its own
         shoot_agenda_builder(runner, folder, suffix, saved, save)
     runner.shutdown()
     for path in saved:

@@ -15,9 +15,14 @@ from panelapp.services.lookup import meeting_by_name
 from panelapp.services.permissions import (PERMISSIONS, Actor, PermissionDenied, allowed,
                                            permission_table_markdown, require)
 
-from .test_workflow import SMALL_AGENCY, full_meeting, people  # noqa: F401  (fixtures)
+from tests.builders import full_meeting, sign_in_everyone
 
 D = dt.date
+
+
+@pytest.fixture
+def people(store):
+    return sign_in_everyone(store)
 
 
 def _held(store, people):

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from ui.shell import settings as ui_settings  # noqa: E402
 from ui.shell import theme  # noqa: E402
-from panelapp.services.permissions import Actor  # noqa: E402
 from ui.shell.desk import Desk  # noqa: E402
 from ui.common.tasks import TaskRunner  # noqa: E402
 
@@ -115,7 +114,7 @@ def northshire_store(northshire_template, tmp_path):
     store.dispose()
 
 
-ADVISER = Actor("pat", "Pat Adviser", "adviser")
+from tests.builders import ADVISER  # noqa: E402,F401  (the fixtures' acting adviser)
 
 
 @pytest.fixture

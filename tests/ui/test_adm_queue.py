@@ -11,7 +11,7 @@ from PySide6.QtGui import QColor
 from panelapp.models import Meeting
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import MEETING_DAY, build_agency
+from tests.builders import MEETING_DAY, build_agency
 from ui.shell import theme
 from ui.decisions.queue import CLOCK_COLUMN, AdmQueuePage
 

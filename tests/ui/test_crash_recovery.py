@@ -17,7 +17,7 @@ from panelapp.models import Draft
 from panelapp.services import meetings
 from panelapp.services.drafts import draft_key
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import PASSWORDS, build_agency
+from tests.builders import PASSWORDS, build_agency
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPED = "That Amy Child should be placed for adoption with Zoe Adams, with contact twice a year."

@@ -23,7 +23,7 @@ from ui.meeting_room import MeetingRoom
 from ui.meeting_room.quorum import COLOURS
 from ui.minutes.view import MinutesView
 
-from tests.ui.test_meeting_room import choose, mark, record, settle_until, type_into
+from tests.ui.drive import choose, mark, record, settle_until, type_into
 
 TODAY = dt.date(2026, 11, 25)  # the demo's "today": its later sittings are planned, with agendas
 RED_BACKGROUND = COLOURS[(False, False)][0]  # inquorate, light theme (the test's theme)

@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from panelapp.errors import PanelAppError
 from panelapp.queries.onboarding import agency_info
 from panelapp.services.agency import ensure_agency, update_agency
-from tests.ui.conftest import ADVISER
+from tests.builders import ADVISER
 from ui.common import errors
 from ui.common.change import change
 from ui.common.errors import ErrorDialog, install_excepthook, log_failure, show_error

@@ -19,7 +19,7 @@ from ui.admin.exchange import (ExportDialog, PassphraseDialog, RefusedDialog, ex
                               import_exchange_file)
 from ui.common.tasks import Cancelled
 
-from .test_settings_dialog import unnamed_controls
+from tests.ui.drive import unnamed_controls
 
 ADMIN = Actor("ada", "Ada Admin", "admin")
 ADVISER = Actor("pat", "Pat Adviser", "adviser")

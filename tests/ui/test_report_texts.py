@@ -15,7 +15,7 @@ from panelapp.stats.periods import Period
 from ui.statistics.report_texts_dialog import DUE, ReportTextsDialog
 from ui.statistics.page import StatisticsPage
 
-from .test_settings_dialog import unnamed_controls
+from tests.ui.drive import unnamed_controls
 
 CHAIR = Actor("cj", "Chris Chair", "chair")
 MEMBER = Actor("mo", "Mo Member", "member")

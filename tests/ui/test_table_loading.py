@@ -10,7 +10,7 @@ from ui.common.tablemodel import prepare
 from ui.common.tablepage import BATCH_ROWS, STEPS, TablePage, prepare_in_batches
 from ui.common.tasks import Cancelled
 
-from .test_records import fake_households
+from tests.builders import fake_households
 
 
 def test_cancel_stops_the_load_and_keeps_the_rows_shown(qtbot, runner):

@@ -1,7 +1,6 @@
 """The panel adviser's workspace: sections down the side, the chosen one beside them."""
 
 import datetime as dt
-from dataclasses import dataclass
 
 from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
@@ -38,15 +37,9 @@ from ui.records.children import ChildrenPage
 from ui.records.households import HouseholdsPage
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon, icon
+from ui.shell.room_sections import meeting_sections
+from ui.shell.section import Section
 from ui.statistics.page import StatisticsPage
-
-
-@dataclass
-class Section:
-    key: str
-    title: str
-    icon: str
-    page: QWidget
 
 
 class MainWindow(QMainWindow):
@@ -119,7 +112,6 @@ class MainWindow(QMainWindow):
             Section("deadlines", "Deadlines", "deadlines", self.deadlines),
             Section("statistics", "Statistics", "statistics", StatisticsPage(runner, store, actor=self.actor)),
         ]
-        from ui.shell.room_sections import meeting_sections  # meeting room, minutes, decisions (issue 7)
         sections[2:2] = meeting_sections(self)
         if allowed(self.actor, "audit.read"):
             sections.append(Section("audit", "Audit", "audit", AuditPage(runner, store, self.actor)))

@@ -4,11 +4,11 @@ from panelapp.services.permissions import allowed
 from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
 from ui.minutes.view import MinutesView
+from ui.shell.section import Section
 
 
 def meeting_sections(window) -> list:
     """The sections this user may use; the main window adds them to its sidebar."""
-    from ui.shell.main_window import Section
     store, runner, actor = window.store, window.runner, window.actor
     sections = []
     room = None

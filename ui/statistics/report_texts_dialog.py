@@ -109,6 +109,8 @@ class PlanModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
+        if not index.isValid():  # the root is no cell: nothing to edit there
+            return Qt.ItemFlag.NoItemFlags
         return super().flags(index) | Qt.ItemFlag.ItemIsEditable
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
