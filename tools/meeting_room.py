@@ -53,7 +53,9 @@ def report(room: MeetingRoom) -> None:
     item = room.state.item(room.item_id) if room.state else None
     say(f"ITEM {item.ref if item else '-'}")
     say("WORDING " + json.dumps(room.pane.wording.toPlainText()))
-    QApplication.instance().quit()
+    app = QApplication.instance()
+    if app is not None:
+        app.quit()
 
 
 def main(argv=None) -> int:

@@ -65,7 +65,7 @@ def read_minutes(session: Session, actor: Actor, meeting_id: int) -> MinutesStat
                                     version["replaced_by"], version["hash"], version["content"],
                                     version["reason"]))
     return MinutesState(
-        meeting.id, meeting.ref, meeting.meeting_date, meeting.status, minutes_state(meeting), final,
+        meeting_id, meeting.ref, meeting.meeting_date, meeting.status, minutes_state(meeting), final,
         record.approved_by if record else None, meeting.minutes_final,
         record.signoff_hash if record else None,
         [(i.id, i.position + 1, i.ref, i.item_type) for i in meeting.items],

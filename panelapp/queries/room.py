@@ -148,7 +148,7 @@ def read_room(session: Session, actor: Actor, meeting_id: int) -> RoomState:
     drafts = load_drafts(session, "item:")
     items = [_item_state(session, item, agency, meeting, present, drafts) for item in meeting.items]
     quorum = meeting_quorum(session, meeting, agency)
-    return RoomState(meeting.id, meeting.ref, meeting.meeting_date, meeting.start_time, meeting.venue,
+    return RoomState(meeting_id, meeting.ref, meeting.meeting_date, meeting.start_time, meeting.venue,
                      meeting.status, minutes_state(meeting), minutes_are_final(meeting), members,
                      declarations, items, quorum.quorate, quorum.explanation("The meeting"))
 

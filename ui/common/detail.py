@@ -1,6 +1,7 @@
 """The pane beside a table: the selected record's facts, milestones and panel history."""
 
 import html
+from collections.abc import Collection
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSizePolicy, QTextBrowser, QVBoxLayout, QWidget
@@ -71,7 +72,7 @@ class DetailPane(QScrollArea):
             widget.hide()
 
     def show_detail(self, title: str, facts: list[tuple[str, str]], milestones, history_html: str,
-                    warn: set[str] = frozenset()) -> None:
+                    warn: Collection[str] = frozenset()) -> None:
         self.title.setText(title)
         self.facts.setText(html_facts(facts))
         self.timeline.set_events(milestones, warn)

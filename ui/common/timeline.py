@@ -1,6 +1,7 @@
 """Milestones as a simple timeline: a line down the side, a dot and a date for each."""
 
 import datetime as dt
+from collections.abc import Collection
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPen
@@ -20,9 +21,9 @@ class Timeline(QWidget):
         self.setAccessibleName("Milestones")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-    def set_events(self, events: list[tuple[dt.date | None, str]], warn: set[str] = frozenset()) -> None:
+    def set_events(self, events: list[tuple[dt.date | None, str]], warn: Collection[str] = frozenset()) -> None:
         """``(date, what)`` pairs; those with a date are drawn in order, the rest as still to come."""
-        done = sorted((e for e in events if e[0] is not None), key=lambda e: e[0])
+        done = sorted((e for e in events if e[0] is not None), key=lambda e: e[0] or dt.date.min)
         self.events = [(d, what, what in warn) for d, what in done]
         self.setAccessibleDescription("; ".join(f"{day(d)}: {what}" for d, what, _ in self.events)
                                       or "No milestones yet")

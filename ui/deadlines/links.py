@@ -47,7 +47,8 @@ def open_concerned(window, deadline: Deadline) -> None:
     keys = {section.key for section in window.sections}
     decisions = "decisions" in keys
     if deadline.kind in RECORD_SECTIONS or deadline.kind == "panel":
-        go(window, queries.read(window.store, window.actor, place_of, deadline, decisions))
+        place = queries.read(window.store, window.actor, place_of, deadline, decisions)
+        go(window, place) if place else gone(window, deadline)
         return
     store, actor = window.store, window.actor
     window.runner.submit(lambda _task: queries.read(store, actor, place_of, deadline, decisions),
