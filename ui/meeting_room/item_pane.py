@@ -350,7 +350,8 @@ class ItemPane(QWidget):
             return
         # Through the cursor, so Undo brings back whatever was there before.
         cursor = self.wording.textCursor()
-        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)
         self.wording.setTextCursor(cursor)
 
