@@ -3,6 +3,8 @@
 import argparse
 import os
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -10,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from panelapp import __version__
 from panelapp.db import Store, open_store
 from panelapp.errors import PanelAppError
-
-from . import settings, theme
-from .icons import app_icon
+from ui.common.errors import install_excepthook
+from ui.shell import settings, theme
+from ui.shell.icons import app_icon
+from ui.shell.logs import configure_logging
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -76,13 +79,28 @@ def open_or_explain(db: str | None, headless: bool) -> Store | None:
         return None
 
 
+def screenshot_tool() -> Callable[..., int] | None:
+    """``tools.screenshots.take_screenshots``: a developers' tool, found in the source tree
+    beside ``ui/`` when it is not importable already; None where the app is installed without it."""
+    try:
+        from tools.screenshots import take_screenshots
+    except ImportError:
+        root = Path(__file__).resolve().parents[1]
+        if not (root / "tools" / "screenshots.py").is_file():
+            return None
+        sys.path.insert(0, str(root))
+        from tools.screenshots import take_screenshots
+    return take_screenshots
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.self_test:
-        from .self_test import run
+        from .shell.self_test import run
         return run()
     if args.screenshots:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    configure_logging()
     app = make_application()
     headless = app.platformName() in ("offscreen", "minimal")
     if headless:
@@ -90,17 +108,23 @@ def main(argv: list[str] | None = None) -> int:
     store = open_or_explain(args.db, headless)
     if store is None:
         return 1
+    previous_hook = install_excepthook()
     try:
         if args.screenshots:
-            from .screenshots import take_screenshots
+            take_screenshots = screenshot_tool()
+            if take_screenshots is None:
+                print("panelapp-desk: --screenshots needs PanelApp's source tree (its tools/ folder); "
+                      "this installation does not have it.", file=sys.stderr)
+                return 2
             return take_screenshots(store, args.screenshots, demo_years=args.demo_years)
-        from .desk import Desk
+        from ui.shell.desk import Desk
         desk = Desk(store, demo_years=args.demo_years)
         desk.start()
         code = app.exec()
         desk.shutdown()
         return code
     finally:
+        sys.excepthook = previous_hook
         store.dispose()
         if headless:
             qInstallMessageHandler(previous_handler)

@@ -15,9 +15,14 @@ from panelapp.services.lookup import meeting_by_name
 from panelapp.services.permissions import (PERMISSIONS, Actor, PermissionDenied, allowed,
                                            permission_table_markdown, require)
 
-from .test_workflow import SMALL_AGENCY, approve, full_meeting, password_of, people  # noqa: F401  (fixtures)
+from tests.builders import approve, full_meeting, password_of, sign_in_everyone  # noqa: F401
 
 D = dt.date
+
+
+@pytest.fixture
+def people(store):
+    return sign_in_everyone(store)
 
 
 def _held(store, people):

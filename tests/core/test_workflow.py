@@ -8,95 +8,18 @@ from sqlmodel import select
 
 from panelapp import audit
 from panelapp.errors import PanelAppError
-from panelapp.exchange import import_document
 from panelapp.models import AgendaItem, Household, Child, Meeting
 from panelapp.services import accounts, adm, agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
 from panelapp.services.permissions import PermissionDenied
+from tests.builders import approve, full_meeting, held_with_attendance, password_of, planned_meeting, sign_in_everyone  # noqa: F401
 
 D = dt.date
-
-SMALL_AGENCY = {
-    "format": "panelapp-exchange", "version": 1,
-    "agency": {"name": "Westshire Adoption Agency", "kind": "local_authority", "panel_name": "Westshire Panel"},
-    "members": [
-        {"ref": "CH", "name": "Chloë Chair", "roles": ["chair", "independent"], "appointed": "2020-01-01"},
-        {"ref": "VC", "name": "Victor Vice", "roles": ["vice_chair", "independent"], "appointed": "2020-01-01"},
-        {"ref": "SW", "name": "Sam Social", "roles": ["social_worker"], "social_worker_pqe_years": 6,
-         "appointed": "2020-01-01"},
-        {"ref": "NQ", "name": "Nell Newly", "roles": ["social_worker"], "social_worker_pqe_years": 1,
-         "appointed": "2020-01-01"},
-        {"ref": "IN", "name": "Ian Independent", "roles": ["independent", "adopter_member"], "appointed": "2020-01-01"},
-        {"ref": "MA", "name": "Mo Medical", "roles": ["medical_adviser"], "appointed": "2020-01-01"},
-        {"ref": "LA", "name": "Lee Legal", "roles": ["legal_adviser"], "appointed": "2020-01-01"},
-        {"ref": "MT", "name": "Min Taker", "roles": ["minute_taker"], "appointed": "2020-01-01"},
-    ],
-    "households": [
-        {"ref": "H1", "applicants": [{"name": "Siân Jones"}, {"name": "Łukasz Nowak"}],
-         "milestones": {"enquiry": "2025-01-10", "stage1_start": "2025-02-01", "stage1_end": "2025-04-01",
-                        "stage2_start": "2025-04-15"}},
-        {"ref": "H2", "applicants": [{"name": "Zoë Adams"}],
-         "milestones": {"enquiry": "2024-01-10", "approved": "2024-09-01"},
-         "approval": {"children_max": 2, "age_min_years": 0, "age_max_years": 5, "early_permanence": False}},
-    ],
-    "children": [
-        {"ref": "C1", "name": "Amy Child", "dob": "2023-03-01", "gender": "female",
-         "milestones": {"entered_care": "2024-01-05", "should_be_placed_decision": "2024-05-01",
-                        "placement_order": "2024-08-01"}},
-    ],
-}
-
-PRESENT = ["CH", "VC", "SW", "NQ", "IN", "MA", "MT"]
 
 
 @pytest.fixture
 def people(store):
-    with store.transaction() as s:
-        import_document(s, SMALL_AGENCY, actor="test")
-        accounts.create_account(s, None, username="admin", display_name="Ada Admin", role="admin",
-                                password="correct horse")
-        admin = accounts.sign_in(s, "admin", "correct horse")
-        for role, name in (("adviser", "Pat Adviser"), ("chair", "Chloë Chair"), ("member", "Mem Ber"),
-                           ("adm", "Dee Decider"), ("viewer", "Vi Ewer")):
-            accounts.create_account(s, admin, username=role, display_name=name, role=role,
-                                    password=f"{role}-password")
-    with store.transaction() as s:
-        return {role: accounts.sign_in(s, role, f"{role}-password")
-                for role in ("adviser", "chair", "member", "adm", "viewer")} | {"admin": admin}
-
-
-def password_of(actor) -> str:
-    """The password each account of the ``people`` fixture was made with."""
-    return "correct horse" if actor.username == "admin" else f"{actor.username}-password"
-
-
-def approve(s, actor, meeting, on=D(2025, 6, 20)):
-    """The chair approves the minutes, giving the password again as every sign-off asks."""
-    return minutes.approve_minutes(s, actor, meeting, on=on, password=password_of(actor))
-
-
-def planned_meeting(store, people, day=D(2025, 6, 12), items=2):
-    adviser = people["adviser"]
-    with store.transaction() as s:
-        m = meetings.create_meeting(s, adviser, date=day, start=dt.time(10), venue="Room 1", capacity=4)
-        meeting = meeting_by_name(s, m["ref"])
-        agenda.add_item(s, adviser, meeting, item_type="adopter_approval", households=["H1"],
-                        presenters=["Jo Worker"])
-        if items > 1:
-            agenda.add_item(s, adviser, meeting, item_type="match", households=["H2"], children=["C1"])
-    return m["ref"]
-
-
-def held_with_attendance(store, people, present=PRESENT):
-    ref = planned_meeting(store, people)
-    with store.transaction() as s:
-        meeting = meeting_by_name(s, ref)
-        meetings.mark_papers_sent(s, people["adviser"], meeting, on=D(2025, 6, 4))
-        meetings.start_meeting(s, people["chair"], meeting, password="chair-password")
-        recording.record_attendance(s, people["chair"], meeting, [
-            {"member": r, "status": "present", "acting_as": "chair" if r == "CH" else None} for r in present]
-            + [{"member": "LA", "status": "apologies"}])
-    return ref
+    return sign_in_everyone(store)
 
 
 def test_sign_in_refuses_a_wrong_password(store, people):
@@ -180,23 +103,6 @@ def test_votes_must_support_the_outcome_and_dissenters_be_in_the_room(store, peo
                                             dissent=[{"member": "LA", "view": "no"}])
     assert "do not make 'recommended' the majority" in str(caught.value)
     assert "Lee Legal is not in the room" in str(caught.value)
-
-
-def full_meeting(store, people):
-    """A held meeting with both items recorded, one split with a named dissent."""
-    ref = held_with_attendance(store, people)
-    with store.transaction() as s:
-        m = meeting_by_name(s, ref)
-        recording.record_recommendation(s, people["chair"], m.items[0], outcome="not_recommended",
-                                        wording="not suitable to adopt", reasons="concerns about support network",
-                                        votes={"for": 2, "against": 4, "abstain": 0},
-                                        dissent=[{"member": "IN", "view": "felt support was adequate"}],
-                                        discussion="Members discussed the support network.")
-        recording.record_recommendation(s, people["chair"], m.items[1], outcome="recommended",
-                                        wording="Amy should be placed with Zoë Adams", reasons="a good match",
-                                        discussion="Members asked about contact with Amy's birth family.")
-        meetings.record_finish(s, people["chair"], m, dt.time(12, 30))
-    return ref
 
 
 def test_minutes_final_are_locked_and_amended_only_with_a_reason(store, people):

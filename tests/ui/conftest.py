@@ -10,11 +10,10 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from ui import settings as ui_settings  # noqa: E402
-from ui import theme  # noqa: E402
-from panelapp.services.permissions import Actor  # noqa: E402
-from ui.desk import Desk  # noqa: E402
-from ui.tasks import TaskRunner  # noqa: E402
+from ui.shell import settings as ui_settings  # noqa: E402
+from ui.shell import theme  # noqa: E402
+from ui.shell.desk import Desk  # noqa: E402
+from ui.common.tasks import TaskRunner  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -34,6 +33,12 @@ def private_settings(tmp_path, qapp):
     ui_settings.name_application()
     theme.apply(qapp, "light")
     yield tmp_path / "settings"
+
+
+@pytest.fixture(autouse=True)
+def private_logs(tmp_path, monkeypatch):
+    """``panelapp-desk`` logs to the user's log folder: here, the test's own."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
 
 
 @pytest.fixture
@@ -109,7 +114,7 @@ def northshire_store(northshire_template, tmp_path):
     store.dispose()
 
 
-ADVISER = Actor("pat", "Pat Adviser", "adviser")
+from tests.builders import ADVISER  # noqa: E402,F401  (the fixtures' acting adviser)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ shows the chosen one's licence text; `panelapp-desk --self-test` passes unfrozen
 from PySide6.QtWidgets import QApplication
 
 from panelapp.licences import components
-from ui.about_dialog import AboutDialog
+from ui.shell.about_dialog import AboutDialog
 from ui.app import main
 
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor
 from panelapp.models import Meeting
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import MEETING_DAY, PASSWORDS, build_agency
-from ui import theme
-from ui.adm_queue import CLOCK_COLUMN, AdmQueuePage
+from tests.builders import MEETING_DAY, PASSWORDS, build_agency
+from ui.shell import theme
+from ui.decisions.queue import CLOCK_COLUMN, AdmQueuePage
 
 PRESENT = ["CH", "VC", "SW", "RR", "NQ", "IN", "MA", "MT"]
 

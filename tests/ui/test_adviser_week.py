@@ -18,14 +18,14 @@ from panelapp.db import open_store
 from panelapp.models import AgendaItem, Child, Household, ItemHousehold, ItemPaper, Meeting
 from panelapp.services.agenda import add_item
 from panelapp.services.permissions import Actor
-from ui import paper_list
-from ui.cancel_dialog import CancelDialog
-from ui.item_dialog import ItemDialog
-from ui.paper_list import AttachDialog, documents_dir
-from ui.papers_sent_dialog import PapersSentDialog
-from ui.pickers import REF_ROLE
-from ui.reason_dialog import ReasonDialog
-from ui.schedule_dialog import ScheduleDialog
+from ui.agenda import paper_list
+from ui.meetings.cancel_dialog import CancelDialog
+from ui.agenda.item_dialog import ItemDialog
+from ui.agenda.paper_list import AttachDialog, documents_dir
+from ui.agenda.papers_sent_dialog import PapersSentDialog
+from ui.common.pickers import REF_ROLE
+from ui.common.reason_dialog import ReasonDialog
+from ui.meetings.schedule_dialog import ScheduleDialog
 
 ADVISER = Actor("pat", "Pat Adviser", "adviser")
 TODAY = dt.date.today()

@@ -10,8 +10,8 @@ from panelapp.models import AgendaItem, AuditEvent, Meeting
 from panelapp.services.agenda import add_item
 from panelapp.services.meetings import create_meeting
 from panelapp.services.permissions import Actor
-from ui.agenda_data import time_slots
-from ui.agenda_model import dropped_order
+from panelapp.queries.agenda import time_slots
+from ui.agenda.model import dropped_order
 
 PLANNER = Actor("pat", "Pat Adviser", "adviser")
 

@@ -17,13 +17,13 @@ from panelapp.models import Draft
 from panelapp.services import meetings
 from panelapp.services.drafts import draft_key
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import PASSWORDS, build_agency
+from tests.builders import PASSWORDS, build_agency
 
 ROOT = Path(__file__).resolve().parents[2]
 TYPED = "That Amy Child should be placed for adoption with Zoe Adams, with contact twice a year."
 
 
-def room(path, config, *extra, module="ui.meeting_room", **env):
+def room(path, config, *extra, module="tools.meeting_room", **env):
     environment = {k: v for k, v in os.environ.items() if not k.startswith("PANELAPP_ROOM_")} | {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(config),
                                 "PANELAPP_PASSWORD": PASSWORDS["chair"], **env}
     return subprocess.Popen([sys.executable, "-m", module, "--db", str(path), "--user", "chair",

@@ -12,8 +12,8 @@ from panelapp.models import AgendaItem, Meeting, PanelMember
 from panelapp.services.adm import record_decision
 from panelapp.services.meetings import create_meeting
 from panelapp.services.permissions import Actor
-from tests.ui.conftest import ADVISER
-from ui import theme
+from tests.builders import ADVISER
+from ui.shell import theme
 
 TODAY = dt.date.today()
 DECIDER = Actor("dee", "Dee Decider", "adm")

@@ -17,13 +17,13 @@ from panelapp.enums import CHAIR_ROLES, MEMBER_ROLES
 from panelapp.models import AdmDecision, Agency, Dissent, Meeting, PanelMember
 from panelapp.services import accounts
 from panelapp.services.adm import QD_TYPES
-from ui.adm_queue import AdmQueuePage
-from ui.desk import DEMO_PASSWORD, make_demo_accounts
+from ui.decisions.queue import AdmQueuePage
+from ui.shell.desk import DEMO_PASSWORD, make_demo_accounts
 from ui.meeting_room import MeetingRoom
 from ui.meeting_room.quorum import COLOURS
-from ui.minutes_view import MinutesView
+from ui.minutes.view import MinutesView
 
-from tests.ui.test_meeting_room import choose, mark, record, settle_until, type_into
+from tests.ui.drive import choose, mark, record, settle_until, type_into
 
 TODAY = dt.date(2026, 11, 25)  # the demo's "today": its later sittings are planned, with agendas
 RED_BACKGROUND = COLOURS[(False, False)][0]  # inquorate, light theme (the test's theme)
@@ -99,7 +99,7 @@ def open_room(qtbot, runner, store, actor, meeting_id) -> MeetingRoom:
     room = MeetingRoom(runner, store, actor)
     room.signoff_password = DEMO_PASSWORD  # as the sign-off confirmation will pass it
     qtbot.addWidget(room)
-    room.meeting_id = meeting_id  # as `python -m ui.meeting_room --meeting` does
+    room.meeting_id = meeting_id  # as `python -m tools.meeting_room --meeting` does
     room.resize(1200, 800)
     room.show()
     with qtbot.waitSignal(room.loaded, timeout=10_000):

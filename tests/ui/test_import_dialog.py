@@ -10,16 +10,16 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func
 from sqlmodel import select
 
-import ui.import_dialog
+import ui.admin.exchange
 from panelapp.exchange import export_document
 from panelapp.models import AuditEvent, Household
 from panelapp.security import seal, unseal
 from panelapp.services.permissions import Actor
-from ui.import_dialog import (ExportDialog, PassphraseDialog, RefusedDialog, exchange_files,
+from ui.admin.exchange import (ExportDialog, PassphraseDialog, RefusedDialog, exchange_files,
                               import_exchange_file)
-from ui.tasks import Cancelled
+from ui.common.tasks import Cancelled
 
-from .test_settings_dialog import unnamed_controls
+from tests.ui.drive import unnamed_controls
 
 ADMIN = Actor("ada", "Ada Admin", "admin")
 ADVISER = Actor("pat", "Pat Adviser", "adviser")
@@ -144,7 +144,7 @@ def test_cancel_before_the_commit_rolls_the_import_back(qtbot, open_workspace, e
     path = tmp_path / "northshire.json"
     path.write_text(json.dumps(northshire_doc), encoding="utf-8")
     imported, release = threading.Event(), threading.Event()
-    real_import = ui.import_dialog.import_document
+    real_import = ui.admin.exchange.import_document
 
     def import_then_wait(session, doc, **kwargs):
         result = real_import(session, doc, **kwargs)
@@ -153,7 +153,7 @@ def test_cancel_before_the_commit_rolls_the_import_back(qtbot, open_workspace, e
         release.wait(20)  # bounded, so a broken test fails rather than hangs
         return result
 
-    monkeypatch.setattr(ui.import_dialog, "import_document", import_then_wait)
+    monkeypatch.setattr(ui.admin.exchange, "import_document", import_then_wait)
     before = audit_events(empty_store)
     window = open_workspace(empty_store, ADMIN)
     files = exchange_files(window)

@@ -9,81 +9,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from sqlmodel import select
 
-from panelapp.exchange import import_document
 from panelapp.models import AgendaItem, Draft
-from panelapp.services import accounts, agenda, meetings
+from panelapp.services import meetings
 from panelapp.services.drafts import load_drafts
 from panelapp.services.lookup import meeting_by_name
-from ui.adm_queue import AdmQueuePage
+from tests.builders import MEETING_DAY, PASSWORDS, build_agency  # noqa: F401  (shared)
+from tests.ui.drive import choose, mark, record, settle_until, type_into
+from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
-from ui.minutes_view import MinutesView
+from ui.minutes.view import MinutesView
 
 D = dt.date
-AGENCY = {
-    "format": "panelapp-exchange", "version": 1,
-    "agency": {"name": "Westshire Adoption Agency", "kind": "local_authority", "panel_name": "Westshire Panel"},
-    "members": [
-        {"ref": "CH", "name": "Chloë Chair", "roles": ["chair", "independent"], "appointed": "2020-01-01"},
-        {"ref": "VC", "name": "Victor Vice", "roles": ["vice_chair", "independent"], "appointed": "2020-01-01"},
-        {"ref": "SW", "name": "Sam Social", "roles": ["social_worker"], "social_worker_pqe_years": 6,
-         "appointed": "2020-01-01"},
-        {"ref": "RR", "name": "Rhys Roberts", "roles": ["social_worker"], "social_worker_pqe_years": 5,
-         "appointed": "2020-01-01"},
-        {"ref": "NQ", "name": "Nell Newly", "roles": ["social_worker"], "social_worker_pqe_years": 1,
-         "appointed": "2020-01-01"},
-        {"ref": "IN", "name": "Ian Independent", "roles": ["independent", "adopter_member"],
-         "appointed": "2020-01-01"},
-        {"ref": "MA", "name": "Mo Medical", "roles": ["medical_adviser"], "appointed": "2020-01-01"},
-        {"ref": "LA", "name": "Lee Legal", "roles": ["legal_adviser"], "appointed": "2020-01-01"},
-        {"ref": "MT", "name": "Min Taker", "roles": ["minute_taker"], "appointed": "2020-01-01"},
-    ],
-    "households": [
-        {"ref": "H1", "applicants": [{"name": "Siân Jones"}, {"name": "Łukasz Nowak"}],
-         "milestones": {"enquiry": "2025-01-10", "stage1_start": "2025-02-01", "stage1_end": "2025-04-01",
-                        "stage2_start": "2025-04-15"}},
-        {"ref": "H2", "applicants": [{"name": "Zoë Adams"}],
-         "milestones": {"enquiry": "2024-01-10", "approved": "2024-09-01"},
-         "approval": {"children_max": 2, "age_min_years": 0, "age_max_years": 5, "early_permanence": False}},
-        {"ref": "H3", "applicants": [{"name": "Priya Shah"}],
-         "milestones": {"enquiry": "2025-01-05", "stage1_start": "2025-01-20", "stage1_end": "2025-03-20",
-                        "stage2_start": "2025-03-25"}},
-        {"ref": "H4", "applicants": [{"name": "Tom Baker"}, {"name": "Ruth Baker"}],
-         "milestones": {"enquiry": "2023-01-10", "approved": "2024-05-01"},
-         "approval": {"children_max": 1, "age_min_years": 0, "age_max_years": 3, "early_permanence": False}},
-    ],
-    "children": [
-        {"ref": "C1", "name": "Amy Child", "dob": "2023-03-01", "gender": "female",
-         "milestones": {"entered_care": "2024-01-05", "should_be_placed_decision": "2024-05-01",
-                        "placement_order": "2024-08-01"}},
-    ],
-}
-PASSWORDS = {"chair": "chair-password", "adm": "adm-password", "adviser": "adviser-password"}
-MEETING_DAY = D(2025, 6, 12)
-
-
-def build_agency(store) -> dict:
-    """The agency, an account per role, and a planned meeting of four items; returns the actors."""
-    with store.transaction() as s:
-        import_document(s, AGENCY, actor="test")
-        accounts.create_account(s, None, username="admin", display_name="Ada Admin", role="admin",
-                                password="admin-password")
-        admin = accounts.sign_in(s, "admin", "admin-password")
-        for role, name in (("adviser", "Pat Adviser"), ("chair", "Chloë Chair"), ("adm", "Dee Decider")):
-            accounts.create_account(s, admin, username=role, display_name=name, role=role, password=PASSWORDS[role])
-    with store.transaction() as s:
-        people = {role: accounts.sign_in(s, role, PASSWORDS[role]) for role in PASSWORDS}
-    with store.transaction() as s:
-        made = meetings.create_meeting(s, people["adviser"], date=MEETING_DAY, start=dt.time(10),
-                                       venue="Room 1", ref="P20250612")
-        meeting = meeting_by_name(s, made["ref"])
-        agenda.add_item(s, people["adviser"], meeting, item_type="adopter_approval", households=["H1"],
-                        presenters=["Jo Worker"])
-        agenda.add_item(s, people["adviser"], meeting, item_type="match", households=["H2"], children=["C1"])
-        agenda.add_item(s, people["adviser"], meeting, item_type="adopter_approval", households=["H3"])
-        agenda.add_item(s, people["adviser"], meeting, item_type="adopter_review", households=["H4"])
-    return people
-
-
 @pytest.fixture
 def people(store):
     return build_agency(store)
@@ -98,56 +34,6 @@ def open_room(qtbot, runner, store, actor) -> MeetingRoom:
     with qtbot.waitSignal(room.loaded, timeout=10_000):
         room.reload()
     return room
-
-
-def mark(qtbot, room, ref, status, acting=None, arrived=None):
-    line = room.attendance.lines[ref]
-    with qtbot.waitSignal(room.loaded, timeout=10_000):
-        line.status.setCurrentIndex(line.status.findData(status))
-    if acting:
-        with qtbot.waitSignal(room.loaded, timeout=10_000):
-            line.acting.setCurrentIndex(line.acting.findData(acting))
-    if arrived:
-        line.arrived.clear()
-        qtbot.keyClicks(line.arrived, arrived)
-        with qtbot.waitSignal(room.loaded, timeout=10_000):
-            line.arrived.editingFinished.emit()
-
-
-def choose(combo, data):
-    index = combo.findData(data)
-    assert index >= 0, f"{data!r} is not offered"
-    combo.setCurrentIndex(index)
-
-
-def type_into(qtbot, box, text):
-    box.clear()
-    qtbot.keyClicks(box, text)
-
-
-def record(qtbot, room, number, outcome, wording=None, reasons="", votes=None, dissent=(), template=False):
-    room.select_item(number)
-    pane = room.pane
-    assert pane.item.number == number
-    choose(pane.outcome, outcome)
-    if template:
-        qtbot.mouseClick(pane.template, Qt.MouseButton.LeftButton)
-    elif wording is not None:
-        type_into(qtbot, pane.wording, wording)
-    type_into(qtbot, pane.reasons, reasons)
-    type_into(qtbot, pane.discussion, f"Members discussed item {number}.")
-    if votes:
-        pane.views_taken.setChecked(True)
-        for key, value in votes.items():
-            pane.votes[key].setValue(value)
-    for member, view in dissent:
-        line = pane.add_dissent_line()
-        choose(line.member, member)
-        qtbot.keyClicks(line.view, view)
-    assert pane.record.isEnabled(), pane.refusal.text()
-    with qtbot.waitSignal(room.loaded, timeout=10_000):
-        qtbot.mouseClick(pane.record, Qt.MouseButton.LeftButton)
-    assert not room.message.isVisible(), room.message.text()
 
 
 def hold_the_meeting(qtbot, runner, store, people) -> MeetingRoom:
@@ -219,10 +105,6 @@ def hold_the_meeting(qtbot, runner, store, people) -> MeetingRoom:
     pane.age_max.setValue(6)
     record(qtbot, room, 1, "recommended", template=True, reasons="A thorough assessment; strong support network.")
     return room
-
-
-def settle_until(qtbot, room, condition):
-    qtbot.waitUntil(lambda: room.state is not None and condition(), timeout=10_000)
 
 
 def test_a_whole_meeting_then_the_decisions(qtbot, runner, store, people):

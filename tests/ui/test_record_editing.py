@@ -13,7 +13,7 @@ from sqlmodel import func, select
 from panelapp.models import AuditEvent
 from panelapp.services import records
 from panelapp.services.permissions import Actor
-from ui.tablepage import TablePage
+from ui.common.tablepage import TablePage
 
 ADVISER = Actor("pat", "Pat Adviser", "adviser")
 CHAIR = Actor("cara", "Cara Chair", "chair")

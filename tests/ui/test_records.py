@@ -4,10 +4,11 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from ui.central_list import CentralListPage
-from ui.households import HOUSEHOLD_COLUMNS, HouseholdRow
-from ui.tablemodel import prepare
-from ui.tablepage import INSTANT_ROWS, TablePage
+from tests.builders import ADVISER, fake_households
+from ui.records.central_list import CentralListPage
+from ui.records.households import HOUSEHOLD_COLUMNS
+from ui.common.tablemodel import prepare
+from ui.common.tablepage import INSTANT_ROWS, TablePage
 
 
 def loaded(qtbot, window, key):
@@ -48,7 +49,7 @@ def test_children_show_their_journey(qtbot, open_workspace, northshire_store, no
 
 
 def test_central_list_words_and_highlights(qtbot, runner, northshire_store):
-    page = CentralListPage(runner, northshire_store, today=dt.date(2024, 11, 15))
+    page = CentralListPage(runner, northshire_store, today=dt.date(2024, 11, 15), actor=ADVISER)
     qtbot.addWidget(page)
     page.reload()
     qtbot.waitUntil(lambda: page.model.rowCount() == 13)
@@ -61,14 +62,6 @@ def test_central_list_words_and_highlights(qtbot, runner, northshire_store):
     assert page.legend.text() == "Highlighted: terms that end within 60 days"
     rate = page.model.index(rows["M01"], 7).data()
     assert rate.endswith("%") and 0 <= int(rate[:-1]) <= 100
-
-
-def fake_households(n):
-    stages = ("Enquiry", "Stage 1", "Stage 2", "Approved", "Withdrawn")
-    return [HouseholdRow(i, f"uid{i}", f"H{i:06d}", f"Applicant {i} and Partner {i}", "married", "standard",
-                         stages[i % 5], dt.date(2020, 1, 1) + dt.timedelta(days=i % 2000),
-                         None if i % 3 else dt.date(2023, 1, 1), None)
-            for i in range(n)]
 
 
 def test_a_hundred_thousand_rows_filter_and_sort(qtbot, runner):
@@ -92,7 +85,7 @@ def test_a_hundred_thousand_rows_filter_and_sort(qtbot, runner):
 def test_prepare_keeps_unknowns_last_both_ways(qtbot):
     rows = fake_households(6)
     prepared = prepare(HOUSEHOLD_COLUMNS, rows)
-    from ui.tablemodel import RowTableModel
+    from ui.common.tablemodel import RowTableModel
     model = RowTableModel(HOUSEHOLD_COLUMNS)
     model.set_prepared(prepared)
     approved = 6

@@ -12,10 +12,10 @@ from panelapp.reports.annual import annual_report_pdf
 from panelapp.services.permissions import Actor
 from panelapp.stats import financial_year
 from panelapp.stats.periods import Period
-from ui.report_texts_dialog import DUE, ReportTextsDialog
-from ui.statistics import StatisticsPage
+from ui.statistics.report_texts_dialog import DUE, ReportTextsDialog
+from ui.statistics.page import StatisticsPage
 
-from .test_settings_dialog import unnamed_controls
+from tests.ui.drive import unnamed_controls
 
 CHAIR = Actor("cj", "Chris Chair", "chair")
 MEMBER = Actor("mo", "Mo Member", "member")

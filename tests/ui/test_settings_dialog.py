@@ -6,7 +6,8 @@ from panelapp.services.agency import agency_settings
 from panelapp.services.permissions import Actor
 from sqlmodel import select
 
-from ui.settings_dialog import AgencySettingsDialog, open_settings
+from tests.ui.drive import unnamed_controls
+from ui.admin.settings_dialog import AgencySettingsDialog, open_settings
 
 ADMIN = Actor("ada", "Ada Admin", "admin")
 ADVISER = Actor("pat", "Pat Adviser", "adviser")
@@ -70,27 +71,6 @@ def test_only_an_administrator_sees_the_settings(qtbot, open_workspace, northshi
     window = open_workspace(northshire_store, ADVISER)
     assert not window.settings_action.isVisible()
     assert open_settings(window) is None
-
-
-def unnamed_controls(widget) -> list:
-    """The controls in ``widget`` that a screen reader could not name. The parts Qt
-    builds inside its own widgets (a spin box's line edit, a combo box's list, a
-    table's headers) are named through the widget they belong to."""
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
-                                   QPlainTextEdit, QTabWidget)
-    composite = (QComboBox, QAbstractSpinBox, QAbstractItemView)
-
-    def inside_a_composite(control) -> bool:
-        parent = control.parent()
-        while parent is not None and parent is not widget:
-            if isinstance(parent, composite):
-                return True
-            parent = parent.parent()
-        return False
-
-    kinds = (QLineEdit, QComboBox, QAbstractSpinBox, QAbstractButton, QPlainTextEdit, QAbstractItemView, QTabWidget)
-    return [control for kind in kinds for control in widget.findChildren(kind)
-            if not control.accessibleName() and not inside_a_composite(control)]
 
 
 def test_every_control_has_an_accessible_name(qtbot, northshire_store):

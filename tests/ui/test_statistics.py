@@ -11,10 +11,10 @@ from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QColor
 
-import ui.statistics
-import ui.stats_export
-from ui import theme
-from ui.statistics import CUSTOM, StatisticsPage, period_choices
+import ui.statistics.page
+import ui.statistics.export
+from ui.shell import theme
+from ui.statistics.page import CUSTOM, StatisticsPage, period_choices
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 TODAY = dt.date(2025, 6, 2)  # so the periods offered are the same whenever the tests run
@@ -177,13 +177,13 @@ def test_averages_attendance_and_targets_explained(qtbot, fy2024, expected):
 def test_a_cancelled_count_leaves_the_figures_shown(qtbot, fy2024, monkeypatch):
     page = fy2024
     gate = threading.Event()
-    real = ui.statistics.compute_statistics
+    real = ui.statistics.page.compute_statistics
 
     def held_back(*args, **kwargs):
         gate.wait(10)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(ui.statistics, "compute_statistics", held_back)
+    monkeypatch.setattr(ui.statistics.page, "compute_statistics", held_back)
     page.chooser.setCurrentIndex(page.chooser.findData("2023"))
     assert page.progress.isVisible() and page.cancel_button.isVisible()
     assert not page.pdf_button.isEnabled()
@@ -249,13 +249,13 @@ def test_saving_the_report_and_the_figures(qtbot, fy2024, tmp_path):
 def test_cancelling_a_save_writes_nothing(qtbot, fy2024, tmp_path, monkeypatch):
     page = fy2024
     gate = threading.Event()
-    real = ui.stats_export.export_xlsx
+    real = ui.statistics.export.export_xlsx
 
     def held_back(result, path, **named):
         gate.wait(10)
         return real(result, path, **named)
 
-    monkeypatch.setattr(ui.stats_export, "export_xlsx", held_back)
+    monkeypatch.setattr(ui.statistics.export, "export_xlsx", held_back)
     target = tmp_path / "figures.xlsx"
     with qtbot.waitSignal(page.saver.finished, timeout=10_000) as finished:
         page.save_figures(target)

@@ -5,12 +5,12 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.households import HOUSEHOLD_COLUMNS
-from ui.tablemodel import prepare
-from ui.tablepage import BATCH_ROWS, STEPS, TablePage, prepare_in_batches
-from ui.tasks import Cancelled
+from ui.records.households import HOUSEHOLD_COLUMNS
+from ui.common.tablemodel import prepare
+from ui.common.tablepage import BATCH_ROWS, STEPS, TablePage, prepare_in_batches
+from ui.common.tasks import Cancelled
 
-from .test_records import fake_households
+from tests.builders import fake_households
 
 
 def test_cancel_stops_the_load_and_keeps_the_rows_shown(qtbot, runner):

@@ -4,7 +4,7 @@ import threading
 
 import pytest
 
-from ui.tasks import Cancelled
+from ui.common.tasks import Cancelled
 
 
 def test_result_arrives_on_the_gui_thread(qtbot, runner):

@@ -8,8 +8,8 @@ from sqlmodel import select
 
 from panelapp.exchange import import_document
 from panelapp.models import Agency, AuditEvent
-from ui.main_window import MainWindow
-from ui.welcome import WelcomeScreen
+from ui.shell.main_window import MainWindow
+from ui.onboarding.welcome import WelcomeScreen
 
 
 def test_an_empty_store_opens_on_the_welcome_screen(qtbot, make_desk, empty_store):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QComboBox, QHeaderView, QLineEdit)
 
 from panelapp.services.permissions import Actor
-from ui import theme
+from ui.shell import theme
 
 SECTIONS = ["Meetings", "Agenda", "Households", "Children", "Central list", "Deadlines", "Statistics"]
 

@@ -1,1 +1,1 @@
-"""Administration: imports, exports and the agency's settings."""
+"""The agency's settings, accounts, the audit trail, import and export (JSON and spreadsheets)."""

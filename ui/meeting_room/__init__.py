@@ -1,5 +1,5 @@
 """The meeting room: attendance, declarations, quorum and each item's recommendation, on the day."""
 
-from .view import MeetingRoom
+from ui.meeting_room.view import MeetingRoom
 
 __all__ = ["MeetingRoom"]

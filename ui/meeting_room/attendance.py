@@ -4,11 +4,10 @@ import datetime as dt
 
 from PySide6.QtCore import QRegularExpression, Qt, Signal
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import (QComboBox, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from ..room_data import MemberRow
-from ..words import clock, word, words
+from panelapp.queries.room import MemberRow
+from ui.common.words import clock, word, words
 
 STATUSES = ("present", "apologies", "absent")
 TIME = QRegularExpression(r"^([01]?\d|2[0-3]):[0-5]\d$|^$")

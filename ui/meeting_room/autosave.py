@@ -14,9 +14,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
 
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.services.drafts import clear_drafts, draft_key, save_draft
 from panelapp.services.permissions import Actor, allowed
+from ui.common.change import change
 
 PAUSE_MS = 500
 LONGEST_WAIT_MS = 1000
@@ -80,13 +80,13 @@ class DraftKeeper(QObject):
         if not self.dirty or self.item_uid is None:
             return 0
         names = sorted(self.dirty)
-        try:
-            with self.store.transaction() as session:
-                for name in names:
-                    save_draft(session, self.actor, draft_key(self.item_uid, name),
-                               self.fields[name].toPlainText())
-        except PanelAppError as exc:
-            self.failed.emit(str(exc))
+        item_uid = self.item_uid
+
+        def keep(session, actor) -> None:
+            for name in names:
+                save_draft(session, actor, draft_key(item_uid, name), self.fields[name].toPlainText())
+
+        if not change(self.store, self.actor, keep, refused=self.failed.emit).done:
             return 0
         kept = self.latest.setdefault(self.item_uid, {})
         for name in names:

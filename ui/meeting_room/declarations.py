@@ -1,15 +1,25 @@
 """Declarations of interest: those made, and the form to record another."""
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
-                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.enums import DECLARATION_ACTIONS
+from panelapp.queries.room import RoomState
 from panelapp.services.agenda import ITEM_TYPE_WORDS
-
-from ..room_data import RoomState
-from ..tablemodel import Column, RowTableModel, SearchProxy, prepare
-from ..words import word
+from ui.common.tablemodel import Column, RowTableModel, SearchProxy, prepare
+from ui.common.words import word
 
 DECLARATION_COLUMNS = (
     Column("Member", lambda d: d.member_name),

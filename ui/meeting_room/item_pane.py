@@ -4,20 +4,35 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-                               QPushButton, QRadioButton, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.enums import HEARD_OUTCOMES
+from panelapp.queries.room import ItemState
+from panelapp.reports.words import listed as names
+from panelapp.rules.wording import Terms, fill
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.recording import APPROVAL_TYPES
-
-from ..room_data import ItemState
-from ..room_wording import Terms, fill, names
-from ..widgets import warning_label
-from ..words import word
-from .autosave import DraftKeeper
-from .quorum import QuorumIndicator
+from ui.common.widgets import warning_label
+from ui.common.words import word
+from ui.meeting_room.autosave import DraftKeeper
+from ui.meeting_room.quorum import QuorumIndicator
 
 AWAY_WORDS = {"left_for_item": "left the room for this item", "took_no_part": "takes no part in this item"}
 
@@ -247,7 +262,8 @@ class ItemPane(QWidget):
         self._show_state(item)
 
     def _show_people(self, item: ItemState) -> None:
-        inside = [f"{html.escape(p.name)} <span style='color:gray'>({html.escape(', '.join(word(r) for r in p.roles))})"
+        inside = [f"{html.escape(p.name)} "
+                  f"<span style='color:gray'>({html.escape(', '.join(word(r) for r in p.roles))})"
                   f"</span>" for p in item.in_room]
         outside = [f"<b>Out:</b> {html.escape(p.name)}, {AWAY_WORDS[p.away]}"
                    for p in item.people if p.away]
@@ -272,7 +288,7 @@ class ItemPane(QWidget):
                 box.setValue(0)
         else:
             self.views_taken.setChecked(True)
-            for box, value in zip(self.votes.values(), item.votes):
+            for box, value in zip(self.votes.values(), item.votes, strict=True):
                 box.setValue(value)
         for line in list(self.dissent_lines):
             self._remove_dissent(line)
@@ -334,7 +350,8 @@ class ItemPane(QWidget):
             return
         # Through the cursor, so Undo brings back whatever was there before.
         cursor = self.wording.textCursor()
-        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.movePosition(QTextCursor.MoveOperation.Start)
+        cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
         cursor.insertText(text)
         self.wording.setTextCursor(cursor)
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
-from .. import theme
+from ui.shell import theme
 
 # Background and text of each state, light and dark; the text always says the state too.
 COLOURS = {

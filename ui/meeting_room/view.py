@@ -10,30 +10,45 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QScrollArea,
-                               QSplitter, QTabWidget, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
-from panelapp.errors import PanelAppError
 from panelapp.models import AgendaItem, Meeting
+from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
+from panelapp.reports.words import listed as names
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.meetings import start_meeting
 from panelapp.services.permissions import Actor, allowed
-from panelapp.services.recording import declare_interest, record_attendance, record_discussion, \
-    record_recommendation
-
-from .. import settings
-from ..room_data import RoomState, meeting_choices, meeting_of_the_day, read_room
-from ..room_documents import open_preview
-from ..room_wording import names
-from ..tasks import TaskRunner
-from ..widgets import meeting_chooser, refill, warning_label
-from ..words import day, word
-from .attendance import AttendancePanel
-from .autosave import DraftKeeper
-from .declarations import DeclarationsPanel
-from .item_pane import ItemPane
-from .quorum import QuorumIndicator
+from panelapp.services.recording import (
+    declare_interest,
+    record_attendance,
+    record_discussion,
+    record_recommendation,
+)
+from ui.common import queries
+from ui.common.change import change
+from ui.common.documents import open_preview
+from ui.common.errors import said
+from ui.common.tasks import TaskRunner
+from ui.common.widgets import meeting_chooser, refill, warning_label
+from ui.common.words import day, word
+from ui.meeting_room.attendance import AttendancePanel
+from ui.meeting_room.autosave import DraftKeeper
+from ui.meeting_room.declarations import DeclarationsPanel
+from ui.meeting_room.item_pane import ItemPane
+from ui.meeting_room.quorum import QuorumIndicator
+from ui.shell import settings
 
 MEETING_KEY, ITEM_KEY, TAB_KEY = "meeting_room/meeting", "meeting_room/item", "meeting_room/tab"
 
@@ -123,9 +138,10 @@ class MeetingRoom(QWidget):
 
     # -- which meeting ----------------------------------------------------------
     def reload(self) -> None:
-        store = self.store
-        self.runner.submit(lambda _t: meeting_choices(store), name="meetings for the room",
-                           on_done=self._choices_loaded)
+        store, actor = self.store, self.actor
+        self.runner.submit(lambda _t: queries.read(store, actor, room_choices), name="meetings for the room",
+                           on_done=self._choices_loaded, on_error=lambda exc, _d: self.show_message(
+                               f"Could not list the meetings: {said(exc, 'listing the meetings')}"))
 
     def _choices_loaded(self, choices) -> None:
         remembered = settings.value(MEETING_KEY)
@@ -171,14 +187,17 @@ class MeetingRoom(QWidget):
         self._fresh = self._fresh or fresh_item
         if self._reading is not None:
             self._reading.cancel()
-        store, meeting_id = self.store, self.meeting_id
+        store, actor, meeting_id = self.store, self.actor, self.meeting_id
         self._generation += 1
         generation = self._generation
         # Two workers may finish out of order: only the newest read is shown.
-        self._reading = self.runner.submit(lambda _t: read_room(store, meeting_id), name="meeting room",
+        self._reading = self.runner.submit(lambda _t: queries.read(store, actor, read_room, meeting_id),
+                                           name="meeting room",
                                            on_done=lambda state: generation == self._generation
                                            and self._state_loaded(state), on_cancelled=lambda: None,
-                                           on_error=lambda exc, _d: self.show_message(f"Could not read the meeting: {exc}"))
+                                           on_error=lambda exc, _d: self.show_message(
+                                               "Could not read the meeting: "
+                                               + said(exc, "reading the meeting room")))
 
     def _state_loaded(self, state: RoomState) -> None:
         self._reading = None
@@ -213,7 +232,8 @@ class MeetingRoom(QWidget):
             entry = QListWidgetItem(f"{item.number}. {kind}\n{about}\n{done}{warn}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          f"Item {item.number}, {kind}, {about}, {done}{'; inquorate' if not item.quorate else ''}")
+                          f"Item {item.number}, {kind}, {about}, {done}"
+                          + ("" if item.quorate else "; inquorate"))
             self.items.addItem(entry)
         row = next((n for n, i in enumerate(state.items) if i.id == self.item_id), -1)
         self.items.setCurrentRow(row)
@@ -245,15 +265,12 @@ class MeetingRoom(QWidget):
     # -- writing ----------------------------------------------------------------
     def write(self, doing: str, step) -> bool:
         """Run ``step(session)`` in one transaction; a refusal is shown in the service's words."""
-        try:
-            with self.store.transaction() as session:
-                step(session)
-        except PanelAppError as exc:
-            self.show_message(str(exc))
-            return False
-        self.show_message("")
-        self.recorded.emit(doing)
-        return True
+        def recorded(_value: object) -> None:
+            self.show_message("")
+            self.recorded.emit(doing)
+
+        return change(self.store, self.actor, lambda session, _actor: step(session), refused=self.show_message,
+                      done=recorded).done
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -313,7 +330,7 @@ class MeetingRoom(QWidget):
 
     # -- documents --------------------------------------------------------------
     def preview_minutes(self) -> None:
-        from ..room_documents import minutes_document
+        from ui.common.documents import minutes_document
         if self.meeting_id is None or self.state is None:
             return
         self.dialog = open_preview(self.runner, self, f"Minutes of {self.state.ref}",

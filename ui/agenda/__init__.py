@@ -1,0 +1,1 @@
+"""A meeting's agenda: its items, time slots, papers and warnings."""

@@ -1,0 +1,1 @@
+"""What every screen uses: the task runner, progress, table model and page, shared widgets."""

@@ -1,0 +1,1 @@
+"""Every clock the panel runs to, and where each leads."""

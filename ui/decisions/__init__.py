@@ -1,0 +1,1 @@
+"""The agency decision maker's queue: decisions, final decisions, letters."""

@@ -1,0 +1,1 @@
+"""The meetings list: planning a year, a meeting's details, cancelling one."""

@@ -1,0 +1,1 @@
+"""The minutes: drafting, approving, amending, and their versions."""

@@ -1,0 +1,1 @@
+"""The first screens: welcome, a new agency, signing in, the first account."""

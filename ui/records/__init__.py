@@ -1,0 +1,1 @@
+"""Households, children and the central list, with their forms and panel history."""

@@ -1,0 +1,1 @@
+"""The workspace around the screens: the main window, its sections and menus, theme, icons, settings."""

@@ -1,0 +1,232 @@
+"""Which window the user sees: welcome on an empty store, then signing in, then the workspace."""
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from panelapp.db import Store
+from panelapp.demo.accounts import DEMO_ACCOUNTS, DEMO_HINT, DEMO_PASSWORD, make_demo_accounts  # noqa: F401
+from panelapp.errors import PanelAppError
+from panelapp.queries.onboarding import account_count
+from panelapp.services import accounts
+from panelapp.services.agency import ensure_agency
+from panelapp.services.permissions import Actor
+from ui.common import queries
+from ui.common.errors import said
+from ui.common.progress import TaskProgressDialog
+from ui.common.tasks import TaskRunner
+from ui.agenda.paper_list import documents_dir
+from ui.onboarding.signin import FirstAccountScreen, SignInScreen
+from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
+from ui.shell import settings, theme
+from ui.shell.icons import app_icon
+from ui.shell.main_window import MainWindow
+
+DEMO_SEED = 1
+# The demo store holds made-up records only; its accounts let people try each role
+# (made by panelapp.demo.accounts, the same as `panelapp demo` makes them).
+
+
+
+
+class Desk(QObject):
+    """Owns the windows and the task runner for one run of the app."""
+
+    main_window_shown = Signal(object)
+
+    def __init__(self, store: Store, runner: TaskRunner | None = None, demo_years: int = 4):
+        super().__init__()
+        self.store = store
+        self.runner = runner or TaskRunner(self)
+        self.demo_years = demo_years
+        self.actor: Actor | None = None
+        self.screen: QWidget | None = None  # welcome, sign-in or first-account screen
+        self.main: MainWindow | None = None
+        self.dialog = None  # the dialog now open, for tests and for closing on exit
+        self.message: QMessageBox | None = None
+
+    @property
+    def window(self) -> QWidget | None:
+        return self.main or self.screen
+
+    @property
+    def welcome(self) -> WelcomeScreen | None:
+        return self.screen if isinstance(self.screen, WelcomeScreen) else None
+
+    def start(self) -> None:
+        agency = queries.agency_info(self.store)
+        if agency is None:
+            self.show_screen(self._welcome_screen())
+        elif queries.count_accounts(self.store) == 0:
+            self.show_screen(self._first_account_screen(agency.name))
+        else:
+            self.show_screen(self._sign_in_screen(agency.name))
+
+    def show_screen(self, screen: QWidget) -> None:
+        old = self.screen
+        screen.setWindowIcon(app_icon())
+        self.screen = screen
+        screen.show()
+        if old is not None:
+            old.close()
+            old.deleteLater()
+
+    def _close_screen(self) -> None:
+        if self.screen is not None:
+            self.screen.close()
+            self.screen.deleteLater()
+            self.screen = None
+
+    # -- the welcome screen -------------------------------------------------
+    def _welcome_screen(self) -> WelcomeScreen:
+        welcome = WelcomeScreen(self.store.description)
+        welcome.demo_requested.connect(self.open_demo)
+        welcome.new_agency_requested.connect(self.ask_new_agency)
+        return welcome
+
+    def ask_new_agency(self) -> None:
+        dialog = NewAgencyDialog(self.screen)
+        dialog.accepted.connect(lambda: self.create_agency(dialog.values(), dialog.account_values()))
+        self.dialog = dialog
+        dialog.open()
+
+    def create_agency(self, agency: dict, account: dict) -> None:
+        """The agency and its administrator's account, in one transaction; then signed in."""
+        store = self.store
+
+        def work(_task):
+            with store.transaction() as session:
+                ensure_agency(session, agency["name"], actor=account["username"],
+                              panel_name=agency.get("panel_name"), kind=agency.get("kind"),
+                              region=agency.get("region"))
+                accounts.create_account(session, None, role="admin", **account)
+                return accounts.sign_in(session, account["username"], account["password"])
+
+        self.runner.submit(work, name="new agency", on_done=self.signed_in,
+                           on_error=lambda exc, _d: self.tell("The agency was not created",
+                                                             said(exc, "creating the agency")))
+
+    def open_demo(self) -> None:
+        try:
+            from panelapp.demo import create_demo_agency
+        except ImportError:
+            self.tell("The demo agency is not available",
+                      "This installation of PanelApp has no demo generator. "
+                      "Start a new agency instead.")
+            return
+        store, years = self.store, self.demo_years
+        progress = TaskProgressDialog(self.screen, "Opening the demo agency",
+                                      "Making up a demo agency: its panel, households and children…")
+
+        def work(task):
+            with store.transaction() as session:
+                create_demo_agency(session, seed=DEMO_SEED, years=years, scale=1, actor="demo",
+                                   progress=task.progress, documents_dir=documents_dir(store))
+                if account_count(session) == 0:
+                    make_demo_accounts(session)
+                    return accounts.sign_in(session, "adviser", DEMO_PASSWORD)
+            return None
+
+        def done(actor):
+            progress.finish()
+            self.dialog = None
+            if actor is None:
+                self.start()
+            else:
+                self.signed_in(actor)
+
+        def failed(exc, _details):
+            progress.finish()
+            self.dialog = None
+            self.tell("The demo agency could not be made",
+                      f"{exc}\n\nNothing was written to the store.")
+
+        def cancelled():
+            progress.finish()
+            self.dialog = None
+
+        task = self.runner.submit(work, name="demo agency", on_done=done, on_error=failed,
+                                  on_progress=progress.report, on_cancelled=cancelled)
+        self.dialog = progress
+        progress.follow(task)
+
+    # -- accounts -------------------------------------------------------------
+    def _sign_in_screen(self, agency_name: str) -> SignInScreen:
+        from panelapp.demo import DEMO_AGENCY_NAME
+        screen = SignInScreen(agency_name, self.store.description,
+                              hint=DEMO_HINT if agency_name == DEMO_AGENCY_NAME else "")
+        screen.sign_in_requested.connect(self.sign_in)
+        return screen
+
+    def sign_in(self, username: str, password: str) -> None:
+        store, screen = self.store, self.screen
+
+        def work(_task):
+            with store.transaction() as session:
+                return accounts.sign_in(session, username, password)
+
+        def failed(exc, _details):
+            if isinstance(screen, SignInScreen):
+                screen.refused(str(exc) if isinstance(exc, PanelAppError)
+                               else f"Could not sign in: {said(exc, 'signing in')}")
+
+        self.runner.submit(work, name="sign in", on_done=self.signed_in, on_error=failed)
+
+    def _first_account_screen(self, agency_name: str) -> FirstAccountScreen:
+        screen = FirstAccountScreen(agency_name)
+        screen.create_requested.connect(self.create_first_account)
+        return screen
+
+    def create_first_account(self, account: dict) -> None:
+        store, screen = self.store, self.screen
+
+        def work(_task):
+            with store.transaction() as session:
+                accounts.create_account(session, None, role="admin", **account)
+                return accounts.sign_in(session, account["username"], account["password"])
+
+        self.runner.submit(work, name="first account", on_done=self.signed_in,
+                           on_error=lambda exc, _d: screen.refused(said(exc, "creating the first account")))
+
+    def signed_in(self, actor: Actor) -> None:
+        self.actor = actor
+        self.show_main()
+
+    def sign_out(self) -> None:
+        if self.main is not None:
+            self.main.close()
+            self.main.deleteLater()
+            self.main = None
+        self.actor = None
+        self.start()
+
+    # -- the workspace -------------------------------------------------------
+    def show_main(self) -> None:
+        agency = queries.agency_info(self.store)
+        self.main = MainWindow(self.store, self.runner, self.actor, agency)
+        self.main.theme_chosen.connect(self.choose_theme)
+        self.main.sign_out_requested.connect(self.sign_out)
+        self.main.show()
+        self._close_screen()
+        self.main_window_shown.emit(self.main)
+
+    def choose_theme(self, choice: str) -> None:
+        settings.set_value("view/theme", choice)
+        theme.apply(QApplication.instance(), choice)
+        if self.main is not None:
+            self.main.retheme()
+
+    # -- messages and shutdown ----------------------------------------------
+    def tell(self, title: str, text: str) -> None:
+        """A message the user must see; open() rather than exec(), so nothing blocks."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, parent=self.window)
+        box.setAccessibleName(title)
+        self.message = box
+        box.open()
+
+    def shutdown(self) -> None:
+        self.runner.shutdown()
+        for window in (self.main, self.screen):
+            if window is not None:
+                window.close()
+                window.deleteLater()
+        self.main = self.screen = None

@@ -1,0 +1,1 @@
+"""The chair's statistics, charts, explanations, exports and report texts."""
