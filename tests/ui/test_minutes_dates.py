@@ -8,8 +8,8 @@ from PySide6.QtCore import QDate
 
 from panelapp.services import agenda, meetings
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import MEETING_DAY, PASSWORDS, build_agency
-from ui.minutes_view import MinutesView
+from tests.builders import MEETING_DAY, PASSWORDS, build_agency
+from ui.minutes.view import MinutesView
 
 
 def test_the_approval_date_is_today_whichever_meeting_was_viewed_before(qtbot, runner, store):

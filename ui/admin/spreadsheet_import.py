@@ -32,7 +32,7 @@ from panelapp.spreadsheet.guess import FIELDS, RECORD_WORDS, guess_columns, gues
 from panelapp.spreadsheet.tracker import Grid, ReadRow, headings, read_grids, read_rows, resolve_columns
 from panelapp.spreadsheet.values import normal
 
-from ..tasks import Task, TaskRunner
+from ..common.tasks import Task, TaskRunner
 
 log = logging.getLogger(__name__)
 FILES = "Spreadsheets (*.xlsx *.csv);;All files (*)"

@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action("Agency &settings…", lambda: open_settings(self), None, None,
                                             "The agency's names, working-day targets, quorum and casting vote")
         self.settings_action.setVisible(allowed(self.actor, "agency.edit"))
-        from .admin.spreadsheet_import import open_spreadsheet_import
+        from ui.admin.spreadsheet_import import open_spreadsheet_import
         self.spreadsheet_import_action = self._action(
             "Import a &spreadsheet…", lambda: open_spreadsheet_import(self), None, None,
             "Read an agency tracker (.xlsx or .csv) into the store, column by column")
