@@ -90,3 +90,10 @@ def quick_password_hashing(monkeypatch):
     from argon2 import PasswordHasher
     from panelapp.services import accounts
     monkeypatch.setattr(accounts, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture
+def people(store):
+    """The small agency with an account for every role (tests.builders.sign_in_everyone)."""
+    from tests.builders import sign_in_everyone
+    return sign_in_everyone(store)

@@ -4,7 +4,7 @@ import copy
 
 from panelapp.exchange import export_document, import_document
 from panelapp.exchange.validate import validate
-from tests.core.test_workflow import SMALL_AGENCY
+from tests.builders import SMALL_AGENCY
 
 EXTENDED = copy.deepcopy(SMALL_AGENCY)
 EXTENDED["agency"] |= {"protective_marking": "OFFICIAL-SENSITIVE PERSONAL", "address": "1 High Street\nWestshire WS1 1AA",

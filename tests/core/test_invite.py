@@ -12,7 +12,7 @@ from panelapp.invitations import calendar, invitations
 from panelapp.services import accounts, meetings
 from panelapp.services.lookup import meeting_by_name
 
-from .test_workflow import SMALL_AGENCY, planned_meeting
+from tests.builders import SMALL_AGENCY, planned_meeting
 
 FAMILY_WORDS = ["Siân", "Jones", "Łukasz", "Nowak", "Zoë", "Adams", "Amy Child", "H1", "H2", "C1"]
 

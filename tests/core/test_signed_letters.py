@@ -13,7 +13,7 @@ from panelapp.reports import decision_letter_pdf, decision_record_pdf, minutes_p
 from panelapp.reports.decision import uk_time
 from panelapp.services import adm, agency, agenda, meetings, recording, records
 from panelapp.services.lookup import meeting_by_name
-from tests.core.test_workflow import PRESENT, approve, held_with_attendance, people, planned_meeting  # noqa: F401
+from tests.builders import PRESENT, approve, held_with_attendance, planned_meeting
 
 D = dt.date
 SETTINGS = {"address": "Civic Centre\n1 High Street\nWestshire WS1 1AA", "telephone": "01234 567890",

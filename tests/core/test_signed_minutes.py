@@ -13,7 +13,7 @@ from panelapp.exchange import import_document
 from panelapp.reports import minutes_extract_pdf, minutes_pdf
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
-from tests.core.test_workflow import SMALL_AGENCY, full_meeting, held_with_attendance, people  # noqa: F401
+from tests.builders import SMALL_AGENCY, full_meeting, held_with_attendance
 
 D = dt.date
 PASSWORDS = {"chair": "chair-password", "adm": "adm-password", "adviser": "adviser-password"}

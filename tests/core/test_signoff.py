@@ -11,8 +11,7 @@ from panelapp.errors import PanelAppError
 from panelapp.services import adm, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
 from panelapp.services.signoff import SignOffRefused
-from tests.core.test_workflow import (SMALL_AGENCY, approve, full_meeting, password_of,  # noqa: F401
-                                      people, planned_meeting)
+from tests.builders import SMALL_AGENCY, approve, full_meeting, password_of
 
 D = dt.date
 TODAY = dt.date.today()

@@ -21,7 +21,7 @@ from panelapp.takeaway import (
     return_meeting,
 )
 
-from .test_workflow import PRESENT, SMALL_AGENCY, planned_meeting
+from tests.builders import PRESENT, SMALL_AGENCY, planned_meeting
 
 PASSPHRASE = "a passphrase for the laptop"
 

@@ -18,7 +18,7 @@ from panelapp.db import make_engine, open_store
 from panelapp.models import AuditEvent
 from panelapp.services import adm, minutes
 from panelapp.services.lookup import meeting_by_name
-from tests.core.test_workflow import full_meeting, people  # noqa: F401  (people is a fixture)
+from tests.builders import full_meeting
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from panelapp.cli import main
 from panelapp.errors import ExchangeErrors, PanelAppError
 from panelapp.exchange import import_document
 from panelapp.exchange.validate import loads, validate
-from tests.core.test_workflow import SMALL_AGENCY
+from tests.builders import SMALL_AGENCY
 
 MEETING = {"ref": "P1", "date": "2025-06-12", "status": "held", "start": "10:00",
            "attendance": [{"member": m, "status": "present"} for m in ("CH", "VC", "SW", "IN", "MA")],

@@ -9,7 +9,7 @@ from panelapp.errors import ConcurrentChange
 from panelapp.models import Agency
 from panelapp.services import agency, meetings, recording
 from panelapp.services.lookup import meeting_by_name
-from tests.core.test_workflow import held_with_attendance, people, planned_meeting  # noqa: F401
+from tests.builders import held_with_attendance, planned_meeting
 
 
 def test_a_stale_recommendation_form_does_not_overwrite_the_chairs_wording(store, people):  # noqa: F811
