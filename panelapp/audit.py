@@ -94,6 +94,15 @@ def _claim_head(session: Session):
 def record(session: Session, actor: str, action: str, entity: str, *, entity_uid: str | None = None,
            summary: str | None = None, before=None, after=None) -> AuditEvent:
     """Append one event in the caller's transaction (never commits on its own)."""
+    return append(session, at=utcnow(), actor=actor, action=action, entity=entity, entity_uid=entity_uid,
+                  summary=summary, before=canonical(before), after=canonical(after))
+
+
+def append(session: Session, *, at: datetime, actor: str, action: str, entity: str, entity_uid: str | None,
+           summary: str | None, before: str | None, after: str | None) -> AuditEvent:
+    """Append an event whose content is already written (``before``/``after`` as stored text):
+    the one writer of the chain, used by ``record`` and by a merge that brings in events made
+    on another computer (their time kept, their hash made anew under this store's key)."""
     store_uid, prev, position, keyed_from, kid = _claim_head(session)
     key: bytes | None
     if kid is None:
@@ -107,8 +116,8 @@ def record(session: Session, actor: str, action: str, entity: str, *, entity_uid
                 f"({audit_seal.key_path(store_uid)}), so nothing was saved. Copy that file from the "
                 "computer that set the store up, or set PANELAPP_KEY_DIR to the folder that holds it.")
     last_id = session.exec(select(func.max(AuditEvent.id))).one() or 0
-    event = AuditEvent(id=last_id + 1, at=utcnow(), actor=actor, action=action, entity=entity,
-                       entity_uid=entity_uid, summary=summary, before=canonical(before), after=canonical(after),
+    event = AuditEvent(id=last_id + 1, at=at, actor=actor, action=action, entity=entity,
+                       entity_uid=entity_uid, summary=summary, before=before, after=after,
                        prev_hash=prev, hash="")
     event.hash = event_hash(event, key)
     session.add(event)

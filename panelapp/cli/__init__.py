@@ -65,7 +65,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         try:
-            if args.command not in CREATING_COMMANDS:
+            # `takeaway open` makes the laptop's store from the meeting file.
+            creating = args.command in CREATING_COMMANDS or (
+                args.command == "takeaway" and getattr(args, "takeaway_command", None) == "open")
+            if not creating:
                 require_existing_store(getattr(args, "db", None))
             return int(args.func(args) or 0)
         except Exception as exc:

@@ -86,10 +86,11 @@ def record_meeting(store, ref: str, chair, *, wording: str = "suitable to adopt"
         recording.record_recommendation(
             s, chair, first, outcome="recommended", wording=wording, reasons="a thorough assessment",
             dissent=[{"member": present[1], "view": "would like more on support networks"}],
-            approval_terms=terms)
+            approval_terms=terms, discussion="Members discussed the family's support network.")
         for item in meeting.items[1:]:
             recording.record_recommendation(s, chair, item, outcome="deferred", reasons="the panel needs "
-                                            "the medical report")
+                                            "the medical report",
+                                            discussion="Members could not go on without the medical report.")
         drafts.save_draft(s, chair, drafts.draft_key(meeting.items[-1].uid, "note"), "ask for the report")
         if approve:
             minutes.draft_minutes(s, chair, meeting)

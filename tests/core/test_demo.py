@@ -211,14 +211,15 @@ def _info_counts(out: str) -> dict:
     return {label: int(n) for label, n in re.findall(r"^([a-zA-Z ()]+):\s+(\d+)$", out, re.M)}
 
 
-def test_panelapp_demo_loads_a_store_that_info_describes(tmp_path, capsys):
+def test_panelapp_demo_loads_a_store_that_info_describes(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "demo.sqlite")
     args = ["demo", "--db", db, "--years", "1", "--today", TODAY.isoformat()]
     assert main(args) == 0
     loaded = capsys.readouterr()
     assert DEMO_AGENCY_NAME in loaded.out and "100%" in loaded.err
     doc = generate(seed=1, years=1, today=TODAY)
-    assert main(["info", "--db", db]) == 0
+    monkeypatch.setenv("PANELAPP_PASSWORD", "panel-demo")  # the demo has accounts, so info signs in
+    assert main(["info", "--db", db, "--as", "viewer"]) == 0
     info = capsys.readouterr().out
     assert DEMO_AGENCY_NAME in info
     counts = _info_counts(info)
@@ -240,7 +241,8 @@ def test_panelapp_demo_refuses_a_store_with_another_agency(tmp_path, capsys):
     assert main(["demo", "--db", db, "--years", "1", "--today", TODAY.isoformat()]) == 1
     err = capsys.readouterr().err
     assert "Northshire Council Adoption Agency" in err and "--db" in err
-    assert main(["info", "--db", db]) == 0
+    monkeypatch.setenv("PANELAPP_PASSWORD", "panel-demo")  # the demo has accounts, so info signs in
+    assert main(["info", "--db", db, "--as", "viewer"]) == 0
     assert _info_counts(capsys.readouterr().out)["households"] == 0
 
 

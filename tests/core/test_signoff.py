@@ -11,7 +11,7 @@ from panelapp.errors import PanelAppError
 from panelapp.services import adm, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
 from panelapp.services.signoff import SignOffRefused
-from tests.builders import SMALL_AGENCY, approve, full_meeting, password_of
+from tests.builders import SMALL_AGENCY, approve, full_meeting, password_of, planned_meeting  # noqa: F401
 
 D = dt.date
 TODAY = dt.date.today()
@@ -164,11 +164,13 @@ def test_the_final_decision_needs_the_notification_first(store, people):
         final(store, people, ref, decision="negative", review="none", decided_on=D(2025, 10, 1), reasons="r")
 
 
-def test_decision_command_shows_the_end_counting_the_thursday_as_day_one(store, db_url, people, capsys):
+def test_decision_command_shows_the_end_counting_the_thursday_as_day_one(store, db_url, people, capsys,
+                                                                         monkeypatch):
     ref, _ = _qd(store, people)
     with store.session() as s:
         item_ref = meeting_by_name(s, ref).items[0].ref
-    assert main(["decision", item_ref, "--db", db_url]) == 0
+    monkeypatch.setenv("PANELAPP_PASSWORD", "adm-password")  # a store with accounts: the reader signs in
+    assert main(["decision", item_ref, "--db", db_url, "--as", "adm"]) == 0
     shown = capsys.readouterr().out
     assert "notified Thursday 3 July 2025 (day 1)" in shown
     assert "representations or IRM until Thursday 28 August 2025 (day 40)" in shown

@@ -40,6 +40,7 @@ def test_a_workbook_is_not_sealed(northshire, tmp_path, capsys, monkeypatch):
 ])
 def test_import_refuses_what_it_cannot_read(tmp_path, capsys, name, extra, words):
     (tmp_path / name).write_text("x", encoding="utf-8")
+    assert main(["--db", str(tmp_path / "s.sqlite"), "init"]) == 0
     assert main(["--db", str(tmp_path / "s.sqlite"), "import", str(tmp_path / name), *extra]) == 1
     assert words in capsys.readouterr().err
 
@@ -47,5 +48,6 @@ def test_import_refuses_what_it_cannot_read(tmp_path, capsys, name, extra, words
 def test_a_file_that_is_not_a_workbook_is_refused_in_words(tmp_path, capsys):
     fake = tmp_path / "records.xlsx"
     fake.write_text("{}", encoding="utf-8")
+    assert main(["--db", str(tmp_path / "s.sqlite"), "init"]) == 0
     assert main(["--db", str(tmp_path / "s.sqlite"), "import", str(fake)]) == 2
     assert "(document): records.xlsx is not an Excel workbook (.xlsx)" in capsys.readouterr().err

@@ -62,9 +62,11 @@ def test_the_round_trip_on_this_store(store, people, tmp_path):
             recording.record_recommendation(
                 s, chair, meeting.items[0], outcome="recommended", wording="suitable to adopt",
                 reasons="thorough assessment", dissent=[{"member": "SW", "view": "wants more on support"}],
-                approval_terms={"children_max": 1, "age_min_years": 0, "age_max_years": 4})
+                approval_terms={"children_max": 1, "age_min_years": 0, "age_max_years": 4},
+                discussion="Members discussed the support network.")
             recording.record_recommendation(s, chair, meeting.items[1], outcome="recommended",
-                                            wording="the match should proceed", reasons="a good fit")
+                                            wording="the match should proceed", reasons="a good fit",
+                                            discussion="Members asked about contact.")
             minutes.approve_minutes(s, chair, meeting, on=dt.date(2025, 6, 12), password="chair-password")
             signed = meeting.minutes.signoff_hash
         with laptop.transaction() as s:
