@@ -86,9 +86,10 @@ PY
     timed "stats --xlsx (openpyxl)" "$cli" --db "$db" stats --year 2024 --xlsx "$work/stats.xlsx"
     printf 'Smoke-test-passphrase-1\n' | timed "user add (argon2)" "$cli" --db "$db" user add \
         admin --name "Smoke Admin" --role admin --password-stdin
+    # Once a store has accounts, every command that shows records signs in.
     timed "export --seal (cryptography)" env PANELAPP_PASSPHRASE=smoke-test-passphrase \
-        "$cli" --db "$db" export --seal "$work/sealed.json"
-    timed "audit verify" "$cli" --db "$db" audit verify
+        PANELAPP_PASSWORD=Smoke-test-passphrase-1 "$cli" --db "$db" export --seal "$work/sealed.json" --as admin
+    timed "audit verify" env PANELAPP_PASSWORD=Smoke-test-passphrase-1 "$cli" --db "$db" audit verify --as admin
     "$desk" --version | grep -qx "panelapp-desk [0-9][0-9.]*" || fail "$desk --version"
     timed "desktop --screenshots (offscreen)" env QT_QPA_PLATFORM=offscreen \
         timeout 300 "$desk" --db "$db" --screenshots "$shots"

@@ -4,11 +4,12 @@ SQLite is the embedded default (WAL, foreign keys, a busy timeout so that a
 second writer waits instead of failing). PostgreSQL runs through the same code.
 """
 
-import shutil
+import os
 import sqlite3
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import Iterator
 
@@ -18,15 +19,22 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import event, inspect
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from . import models  # noqa: F401  (registers every table)
-from .config import resolve_db_url
-from .errors import ConcurrentChange, StoreError, StoreTooNew
+from .config import data_dir, resolve_db_url
+from .errors import ConcurrentChange, StoreBusy, StoreDamaged, StoreError, StoreTooNew
+from .privacy import private_dir, private_file
+from .store_faults import BUSY, explain
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
+# Each migration leaves a backup; older ones go, so that copies of records do not pile up.
+KEEP_BACKUPS = 5
+# How many busy timeouts a writer sits out before it is told to try again.
+WRITE_ATTEMPTS = 3
 
 
 def _sqlite_pragmas(dbapi_connection, _record):
@@ -52,12 +60,24 @@ def make_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000,
-                                                  "check_same_thread": False})
+            _private_sqlite_file(Path(parsed.database))
+        engine = create_engine(url, hide_parameters=True,
+                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # A writer waits for another's lock as long as SQLite would, then is told, never hangs.
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
+                         connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
+
+
+def _private_sqlite_file(path: Path) -> None:
+    """The store's folder and file are the owner's alone. The file is made before SQLite opens
+    it, so that its journal files (which copy the file's mode) are private from the start."""
+    private_dir(path.parent, ours=path.parent == data_dir())
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    for companion in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        private_file(companion)
 
 
 def sqlite_path(engine: Engine) -> Path | None:
@@ -85,10 +105,18 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+def backups_of(path: Path) -> list[Path]:
+    """The store's backups, oldest first."""
+    return sorted(path.parent.glob(f"{glob_escape(path.stem)}.backup-*{glob_escape(path.suffix)}"),
+                  key=lambda p: (p.stat().st_mtime, p.name))
+
+
 def backup_sqlite(path: Path, tag: str) -> Path:
-    """A consistent copy of the store (the backup API copes with WAL), beside it."""
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    """A consistent copy of the store (the backup API copes with WAL), beside it, as private as
+    the store; only the last ``KEEP_BACKUPS`` are kept."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     target = path.with_name(f"{path.stem}.backup-{tag}-{stamp}{path.suffix}")
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     src = sqlite3.connect(str(path))
     try:
         dst = sqlite3.connect(str(target))
@@ -97,6 +125,8 @@ def backup_sqlite(path: Path, tag: str) -> Path:
         dst.close()
     finally:
         src.close()
+    for old in backups_of(path)[:-KEEP_BACKUPS]:
+        old.unlink(missing_ok=True)
     return target
 
 
@@ -104,7 +134,19 @@ def migrate(engine: Engine) -> Path | None:
     """Bring the store to this version's schema. Returns the backup made, if any."""
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
-    current = current_revision(engine)
+    path = sqlite_path(engine)
+    try:
+        current = current_revision(engine)
+        tables = set(inspect(engine).get_table_names())
+    except DBAPIError as exc:
+        if path is not None and isinstance(explain(exc), StoreDamaged):
+            raise StoreError(f"{path} is not a PanelApp store (it is not a SQLite database, or it is "
+                             "damaged); nothing was changed.") from None
+        raise
+    if current is None and tables:
+        raise StoreError(f"{path or 'This database'} is not a PanelApp store: it holds other tables "
+                         f"({', '.join(sorted(tables)[:3])}{', ...' if len(tables) > 3 else ''}) and no "
+                         "PanelApp schema. Nothing was changed; give PanelApp a store of its own.")
     if current is not None:
         try:
             script.get_revision(current)
@@ -116,15 +158,60 @@ def migrate(engine: Engine) -> Path | None:
     if current == head:
         return None
     backup = None
-    path = sqlite_path(engine)
-    has_tables = bool(inspect(engine).get_table_names())
-    if path is not None and path.exists() and has_tables:
+    if path is not None and path.exists() and tables:
         backup = backup_sqlite(path, current or "unversioned")
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    if engine.dialect.name == "sqlite":
+        _upgrade_sqlite(engine, cfg)
+    else:
+        with engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
     return backup
+
+
+def _upgrade_sqlite(engine: Engine, cfg: Config) -> None:
+    """Run every migration in one transaction with foreign keys off.
+
+    SQLite's batch migrations copy a table and drop the original; with foreign keys on,
+    that DROP cascades and deletes every row that points at it (recommendations, ADM
+    decisions, links). SQLite ignores ``PRAGMA foreign_keys`` inside a transaction, so it is
+    switched off before BEGIN, and ``foreign_key_check`` proves nothing dangles before COMMIT.
+    """
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        try:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            try:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    tables = sorted({str(row[0]) for row in broken})
+                    raise StoreError(
+                        f"Upgrading the store would leave {len(broken)} record(s) pointing at records that "
+                        f"do not exist (in {', '.join(tables)}), so the upgrade was refused and nothing "
+                        "was changed.")
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+            conn.commit()
+
+
+def _begin_immediate(session: Session) -> None:
+    """Take SQLite's write lock, waiting out a few busy timeouts before giving up with a sentence."""
+    connection = session.connection()
+    for _attempt in range(WRITE_ATTEMPTS):
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except DBAPIError as exc:
+            if not isinstance(explain(exc), StoreBusy):
+                raise
+    raise StoreBusy(BUSY)
 
 
 @dataclass
@@ -147,9 +234,14 @@ class Store:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: committed whole, or rolled back whole. A record someone else
-        changed since this session read it is refused, not overwritten."""
+        changed since this session read it is refused, not overwritten.
+
+        On SQLite the transaction takes the write lock first (BEGIN IMMEDIATE): writers then
+        queue for the lock instead of each reading, then failing to upgrade to a writer."""
         with self.session() as session:
             try:
+                if self.engine.dialect.name == "sqlite":
+                    _begin_immediate(session)
                 yield session
                 session.commit()
             except StaleDataError:
@@ -157,9 +249,33 @@ class Store:
                 raise ConcurrentChange(
                     "Someone else changed this record while you were working on it, so nothing of "
                     "yours was saved. Reload it to see their change, then make yours again.") from None
+            except DBAPIError as exc:
+                session.rollback()
+                raise explain(exc) from None
             except BaseException:
                 session.rollback()
                 raise
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Session]:
+        """Reads that see the store as it was at one moment, whatever is written meanwhile:
+        an export or a set of statistics never mixes records from before and after a change.
+        Nothing written in it is kept."""
+        if self.engine.dialect.name == "sqlite":
+            session = Session(self.engine, expire_on_commit=False)
+            # pysqlite opens no transaction for reads, so each SELECT would see the latest commit.
+            session.connection().exec_driver_sql("BEGIN")
+        else:
+            session = Session(self.engine.execution_options(isolation_level="REPEATABLE READ"),
+                              expire_on_commit=False)
+        try:
+            yield session
+        except DBAPIError as exc:
+            raise explain(exc) from None
+        finally:
+            # Closing gives the connection back, which rolls back at the pool; objects read
+            # stay loaded for the caller (a session rollback would expire them).
+            session.close()
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -181,9 +297,38 @@ def _hide(text: str, url: str) -> str:
     return text.replace(str(password), "***") if password else text
 
 
+def _refuse_foreign_file(url: str) -> None:
+    """Look at an existing SQLite file read-only before opening it for real: opening switches
+    it to WAL, which would change another application's database."""
+    try:
+        parsed = make_url(normalise_url(url))
+    except Exception:
+        return
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return
+    path = Path(parsed.database)
+    if not path.is_file() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            con.close()
+    except sqlite3.DatabaseError:
+        raise StoreError(f"{path} is not a PanelApp store (it is not a SQLite database, or it is damaged); "
+                         "nothing was changed.") from None
+    if tables and "alembic_version" not in tables:
+        shown = sorted(tables)
+        raise StoreError(f"{path} is not a PanelApp store: it holds other tables ({', '.join(shown[:3])}"
+                         f"{', ...' if len(shown) > 3 else ''}) and no PanelApp schema. Nothing was changed; "
+                         "give PanelApp a store of its own.")
+
+
 def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     """Open (creating if needed) the store named by ``db``, ``PANELAPP_DB_URL`` or the default."""
     url = resolve_db_url(db)
+    _refuse_foreign_file(url)
     try:
         engine = make_engine(url)
     except Exception as exc:  # a malformed URL or a missing driver
@@ -193,6 +338,9 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     except StoreError:
         engine.dispose()
         raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise StoreError(f"Cannot open the store {_shown(url)}: {explain(exc)}") from None
     except Exception as exc:
         engine.dispose()
         raise StoreError(f"Cannot open the store {_shown(url)}: {_hide(str(exc), url)}") from None

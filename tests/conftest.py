@@ -15,6 +15,20 @@ FIXTURES = Path(__file__).parent / "fixtures"
 PG_URL = os.environ.get("PANELAPP_TEST_DB_URL")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_folders(tmp_path_factory):
+    """Audit keys, anchors and the log go to a folder of the test run, never the user's own."""
+    keys, logs = tmp_path_factory.mktemp("audit-keys"), tmp_path_factory.mktemp("logs")
+    saved = {name: os.environ.get(name) for name in ("PANELAPP_KEY_DIR", "PANELAPP_LOG_DIR")}
+    os.environ["PANELAPP_KEY_DIR"], os.environ["PANELAPP_LOG_DIR"] = str(keys), str(logs)
+    yield
+    for name, value in saved.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+
+
 @pytest.fixture(scope="session")
 def northshire_doc() -> dict:
     return json.loads((FIXTURES / "northshire.json").read_text(encoding="utf-8"))

@@ -11,6 +11,8 @@ import sys
 
 from .. import __version__
 from ..errors import ExchangeErrors, PanelAppError
+from ..logfile import log_failure
+from ..store_faults import explain
 
 COMMAND_MODULES = [
     "panelapp.cli.store_cmds",
@@ -23,6 +25,10 @@ COMMAND_MODULES = [
     "panelapp.cli.audit_cmd",
     "panelapp.cli.user_cmd",
 ]
+
+# Only these make a store where there is none; any other command given a path that does not
+# exist is refused, so that a mistyped --db never silently starts an empty store.
+CREATING_COMMANDS = {"init", "demo"}
 
 EXIT_REFUSED = 1
 EXIT_INVALID = 2
@@ -55,7 +61,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        return int(args.func(args) or 0)
+        try:
+            if args.command not in CREATING_COMMANDS:
+                require_existing_store(getattr(args, "db", None))
+            return int(args.func(args) or 0)
+        except Exception as exc:
+            sentence = explain(exc)
+            if sentence is None or sentence is exc:
+                raise
+            raise sentence from exc
     except ExchangeErrors as exc:
         for line in exc.errors:
             print(line, file=sys.stderr)
@@ -70,9 +84,28 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # the user sees a sentence, not a traceback
         if os.environ.get("PANELAPP_DEBUG"):
             raise
-        print(f"panelapp: unexpected error: {type(exc).__name__}: {exc} "
-              "(set PANELAPP_DEBUG=1 to see the details)", file=sys.stderr)
+        # The exception's own text may quote records (a name in a failed value), so only
+        # its kind is shown; where it happened goes to the log, without any message.
+        logged = log_failure(exc)
+        print(f"panelapp: unexpected error ({type(exc).__name__}); nothing more is shown because the "
+              "details could name people" + (f"; where it happened is in {logged}" if logged else "")
+              + " (set PANELAPP_DEBUG=1 to see everything)", file=sys.stderr)
         return EXIT_REFUSED
+
+
+def require_existing_store(db: str | None) -> None:
+    from sqlalchemy.engine import make_url
+
+    from ..config import resolve_db_url
+    try:
+        url = make_url(resolve_db_url(db))
+    except Exception:
+        return  # open_store says what is wrong with the URL
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        from pathlib import Path
+        if not Path(url.database).exists():
+            raise PanelAppError(f"There is no store at {url.database}. Check the path, or create a store "
+                                "there with: panelapp init --db PATH")
 
 
 def actor_name() -> str:

@@ -5,6 +5,7 @@ import datetime as dt
 from ..db import open_store
 from ..errors import PanelAppError
 from ..rules.clocks import open_deadlines
+from .signin import add_as_option, signed_in_reader
 
 
 def register(sub) -> None:
@@ -17,6 +18,7 @@ def register(sub) -> None:
                    help="only these clocks (papers, minutes, adm_decision, decision_letter, "
                         "qualifying_determination, stage1, stage_gap, stage2, review, child_match, "
                         "child_journey, term_ends, quality_feedback); may repeat")
+    add_as_option(p)
     p.set_defaults(func=run)
 
 
@@ -27,7 +29,8 @@ def run(args) -> int:
         raise PanelAppError(f"--on {args.on!r} is not a date (YYYY-MM-DD).") from None
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "read")
+        with store.snapshot() as session:
             found = open_deadlines(session, on)
     finally:
         store.dispose()

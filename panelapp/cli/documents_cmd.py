@@ -5,6 +5,7 @@ from ..errors import PanelAppError
 from ..reports import (agenda_pdf, decision_letter_pdf, decision_record_pdf, minutes_extract_pdf,
                        minutes_pdf, panel_pack_pdf)
 from ..services.lookup import item_by_name, meeting_by_name
+from .signin import add_as_option, signed_in_reader
 
 MEETING_HELP = "the meeting: its ref (P20240411) or its date (2024-04-11)"
 ITEM_HELP = "the item: its ref (I00058), or DATE/N for item N of the meeting on DATE (2024-04-11/2)"
@@ -49,12 +50,14 @@ def register(sub) -> None:
 
 def _out(parser) -> None:
     parser.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    add_as_option(parser)
 
 
 def _run(args, write) -> int:
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "read")
+        with store.snapshot() as session:
             path = write(session)
     finally:
         store.dispose()

@@ -9,9 +9,10 @@ from pathlib import Path
 from ..db import open_store
 from ..errors import ExchangeErrors, PanelAppError
 from ..exchange import MODES, export_document, import_document
+from ..exchange.validate import loads
 from ..security import is_sealed, seal, unseal
 from . import actor_name
-from .signin import acting, add_as_option
+from .signin import acting, add_as_option, signed_in_reader
 
 
 def register(sub) -> None:
@@ -58,10 +59,7 @@ def read_document(path: str):
         raise PanelAppError(f"{path}: cannot be read ({exc.strerror})") from None
     except UnicodeDecodeError:
         raise ExchangeErrors([f"(document): {path} is not UTF-8 text"]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExchangeErrors([f"(document): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) from None
+    return loads(text)
 
 
 def run_import(args) -> int:
@@ -101,8 +99,9 @@ def run_export(args) -> int:
     secret = passphrase(confirm=True) if args.seal else None
     store = open_store(args.db)
     try:
-        with store.transaction() as session:
-            doc = export_document(session, by=acting(session, args.as_user, "exchange.export"))
+        by = signed_in_reader(store, args.as_user, "exchange.export")
+        with store.snapshot() as session:
+            doc = export_document(session, by=by)
     finally:
         store.dispose()
     if args.file == "-":

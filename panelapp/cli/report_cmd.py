@@ -10,7 +10,7 @@ from ..db import open_store
 from ..errors import PanelAppError
 from ..models import REPORT_SECTIONS
 from ..services import report_texts
-from .signin import PASSWORD_VARIABLE, signed_in
+from .signin import PASSWORD_VARIABLE, add_as_option, signed_in, signed_in_reader
 from .stats_cmd import chosen_period
 
 SIGN_IN_HELP = (f"Writing needs a signed-in account of the panel chair, a panel adviser or an administrator: "
@@ -51,6 +51,7 @@ def register(sub) -> None:
     _period_options(annual)
     annual.add_argument("--out", required=True, metavar="FILE.pdf", help="where to write the PDF")
     annual.add_argument("--title", help="the report's title (default: e.g. 'Annual report 2024-25')")
+    add_as_option(annual)
     annual.set_defaults(func=run_annual)
 
     text = actions.add_parser(
@@ -85,7 +86,8 @@ def run_annual(args) -> int:
     date_from, date_to = chosen_period(args)
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "stats.read")
+        with store.snapshot() as session:
             path = annual_report_pdf(session, args.out, date_from=date_from, date_to=date_to, title=args.title)
     finally:
         store.dispose()

@@ -31,6 +31,13 @@ def signed_in(session: Session, username: str) -> Actor:
     return accounts.sign_in(session, username, password_for(username))
 
 
+def signed_in_reader(store, as_user: str | None, action: str) -> Actor | None:
+    """Sign in, when the store has accounts, in a short transaction of its own, so that the
+    write lock a sign-in takes is not held while the command reads (in ``store.snapshot()``)."""
+    with store.transaction() as session:
+        return acting(session, as_user, action)
+
+
 def acting(session: Session, as_user: str | None, action: str) -> Actor | None:
     """The signed-in actor allowed to do ``action``, or None on a store with no accounts."""
     has_accounts = session.exec(select(func.count()).select_from(UserAccount)).one() > 0

@@ -10,6 +10,7 @@ from ..errors import PanelAppError
 from ..stats import compute_statistics, explain, export_xlsx, financial_year, half_year
 from ..stats.periods import parse_day
 from ..stats.text import render_table
+from .signin import add_as_option, signed_in_reader
 
 
 def register(sub) -> None:
@@ -30,6 +31,7 @@ def register(sub) -> None:
                    help="list the refs of the records behind one figure, one a line "
                         "(e.g. adm.late, panel.items_by_type.match)")
     p.add_argument("--xlsx", metavar="FILE", help="write the figures to an Excel workbook, a sheet per section")
+    add_as_option(p)
     p.set_defaults(func=run_stats)
 
 
@@ -54,7 +56,8 @@ def run_stats(args) -> int:
     date_from, date_to = chosen_period(args)
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "stats.read")
+        with store.snapshot() as session:
             if args.explain:
                 for ref in explain(session, date_from, date_to, args.explain):
                     print(ref)

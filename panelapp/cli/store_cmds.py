@@ -16,6 +16,8 @@ def register(sub) -> None:
     p.set_defaults(func=run_init)
     p = sub.add_parser("info", help="say what the store holds",
                        description="Counts of each kind of record, the schema revision and where the store is.")
+    from .signin import add_as_option
+    add_as_option(p)
     p.set_defaults(func=run_info)
 
 
@@ -42,9 +44,11 @@ COUNTED = (
 
 
 def run_info(args) -> int:
+    from .signin import signed_in_reader
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "read")
+        with store.snapshot() as session:
             agency = session.exec(select(Agency)).first()
             print(f"store:    {store.description}")
             print(f"schema:   {current_revision(store.engine)} (this PanelApp: {head_revision()})")

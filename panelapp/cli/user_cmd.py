@@ -27,10 +27,18 @@ def register(sub) -> None:
                      help="read the new password (and then the administrator's) from standard input, one a line")
     add.set_defaults(func=run_add)
     ls = actions.add_parser("list", help="list the accounts", description="List every account and its role.")
+    from .signin import add_as_option
+    add_as_option(ls)
     ls.set_defaults(func=run_list)
+    unlock = actions.add_parser("unlock", help="let a locked-out account sign in again",
+                                description="Clear the count of failed sign-ins that locked an account.")
+    unlock.add_argument("username")
+    add_as_option(unlock, required=True, who="an administrator")
+    unlock.set_defaults(func=run_unlock)
     from . import add_db_option
     add_db_option(add)
     add_db_option(ls)
+    add_db_option(unlock)
 
 
 def _secret(prompt: str, from_stdin: bool) -> str:
@@ -61,12 +69,27 @@ def run_add(args) -> int:
 
 
 def run_list(args) -> int:
+    from .signin import signed_in_reader
     store = open_store(args.db)
     try:
-        with store.session() as session:
+        signed_in_reader(store, args.as_user, "read")
+        with store.snapshot() as session:
             rows = session.exec(select(UserAccount).order_by(UserAccount.username)).all()
     finally:
         store.dispose()
     for a in rows:
         print(f"{a.username:<16} {a.role:<8} {'active' if a.active else 'switched off':<13} {a.display_name}")
+    return 0
+
+
+def run_unlock(args) -> int:
+    from .signin import signed_in_reader
+    store = open_store(args.db)
+    try:
+        actor = signed_in_reader(store, args.as_user, "accounts.manage")
+        with store.transaction() as session:
+            accounts.unlock(session, actor, args.username)
+    finally:
+        store.dispose()
+    print(f"account {args.username} unlocked")
     return 0

@@ -13,7 +13,8 @@ from sqlalchemy.orm import selectinload
 from sqlmodel import Session, select
 
 from .. import audit
-from ..errors import ExchangeErrors
+from ..errors import ExchangeErrors, StoreConflict
+from ..store_faults import explain
 from ..services.permissions import Actor, require
 from ..models import (AdmDecision, Agency, AgendaItem, Applicant, Attendance, Child, ChildNeed,
                       Declaration, Dissent, Household, ItemChild, ItemHousehold, Meeting, MemberRole,
@@ -274,7 +275,13 @@ def import_document(session: Session, doc, *, mode: str = "upsert", actor: str =
     try:
         result = Importer(session, mode).run(doc)
     except SQLAlchemyError as exc:
-        raise ExchangeErrors([f"(store): the store refused the data: {exc.orig if hasattr(exc, 'orig') else exc}"]) from None
+        # The driver's own text quotes the values it refused: only the sentence goes out.
+        sentence = explain(exc)
+        if isinstance(sentence, StoreConflict):
+            raise ExchangeErrors([f"(store): {sentence}"]) from None
+        if sentence is None:
+            raise
+        raise sentence from None
     audit.record(session, actor, "import", "store", summary=f"imported {source or 'a document'}: {result.summary()}",
                  after={"created": dict(result.created), "updated": dict(result.updated), "mode": mode})
     return result

@@ -6,14 +6,90 @@ can fix them all in one go.
 """
 
 import datetime as dt
+import json
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from ..errors import ExchangeErrors
 from . import schema
 from .schema import Key
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^\d{2}:\d{2}$")
+
+# Bounds on what a file may hold, far beyond any real agency's records, so that a damaged or
+# hostile file is refused with its place named instead of exhausting memory or the database.
+MAX_DOCUMENT_BYTES = 64 * 2**20
+MAX_TEXT = 20_000  # characters in one text field (a recommendation's reasons fit many times over)
+MAX_WHOLE = 2**31 - 1  # the largest whole number a store column holds on every database
+_MAX_DIGITS = 20
+
+
+class UnusableNumber(str):
+    """A number JSON may write but the format cannot hold (NaN, Infinity, too many digits or too
+    large), kept as its text so that the validator names the place it stands."""
+
+
+def _parse_int(text: str):
+    if len(text.lstrip("-")) > _MAX_DIGITS:
+        return UnusableNumber(text[:12] + "..." if len(text) > 15 else text)
+    return int(text)
+
+
+def _parse_float(text: str):
+    if len(text) > 400:
+        return UnusableNumber(text[:12] + "...")
+    value = float(text)
+    return value if math.isfinite(value) else UnusableNumber(text if len(text) < 16 else text[:12] + "...")
+
+
+def loads(data: bytes | str):
+    """Read an exchange file's JSON, refusing what would otherwise fail later or deep inside:
+    too big, nested too deep, not UTF-8. NaN, Infinity and huge numbers are kept as
+    ``UnusableNumber`` for the validator to refuse where they stand."""
+    size = len(data.encode("utf-8", "surrogatepass") if isinstance(data, str) else data)
+    if size > MAX_DOCUMENT_BYTES:
+        raise ExchangeErrors([f"(document): the file is {size / 2**20:.0f} MB; an exchange file may be at "
+                              f"most {MAX_DOCUMENT_BYTES // 2**20} MB"])
+    if isinstance(data, bytes):
+        try:
+            data = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ExchangeErrors(["(document): the file is not UTF-8 text"]) from None
+    try:
+        return json.loads(data, parse_int=_parse_int, parse_float=_parse_float, parse_constant=UnusableNumber)
+    except json.JSONDecodeError as exc:
+        raise ExchangeErrors([f"(document): not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}"]) \
+            from None
+    except RecursionError:
+        raise ExchangeErrors(["(document): lists and objects are nested far deeper than the format allows"]) \
+            from None
+
+
+def _text_problem(value: str) -> str | None:
+    if len(value) > MAX_TEXT:
+        return f"is {len(value):,} characters long; at most {MAX_TEXT:,} are allowed"
+    if "\x00" in value:
+        return "holds a NUL character (\\u0000), which text may not contain"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return "holds a lone UTF-16 surrogate (a broken \\uD800-\\uDFFF escape), which is not text"
+    return None
+
+
+def _name(key) -> str:
+    """A key as a path may show it: printable, and short."""
+    text = key if isinstance(key, str) else str(key)
+    if len(text) > 60 or _text_problem(text) is not None or not text.isprintable():
+        return ascii(text[:60])
+    return text
+
+
+def _list(value) -> list:
+    return value if isinstance(value, list) else []
 
 
 @dataclass
@@ -46,7 +122,11 @@ def parse_time(value: str) -> dt.time | None:
 
 
 def _describe(value) -> str:
+    if isinstance(value, UnusableNumber):
+        return str(value)
     if isinstance(value, str):
+        if _text_problem(value[:MAX_TEXT]) is not None:
+            return "text"
         return repr(value) if len(value) < 40 else repr(value[:37] + "...")
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -77,6 +157,12 @@ class Validator:
 
     def value(self, path: str, key: Key, value) -> bool:
         kind = key.kind
+        if isinstance(value, UnusableNumber):
+            self.err(path, f"{value} is not a number this format can hold (NaN, Infinity, or too large)")
+            return False
+        if isinstance(value, str) and (problem := _text_problem(value)) is not None:
+            self.err(path, problem)
+            return False
         if kind == "str":
             if not isinstance(value, str):
                 return self._wrong(path, value, "text")
@@ -97,9 +183,15 @@ class Validator:
                     pass
                 else:
                     return self._wrong(path, value, "a whole number")
+            if abs(value) > MAX_WHOLE:
+                self.err(path, f"{value:.3g} is far larger than any count or age this format holds")
+                return False
         elif kind == "number":
             if isinstance(value, bool) or not isinstance(value, (int, float)):
                 return self._wrong(path, value, "a number")
+            if abs(value) > MAX_WHOLE:
+                self.err(path, f"{value:.3g} is far larger than any number this format holds")
+                return False
         elif kind == "bool":
             if not isinstance(value, bool):
                 return self._wrong(path, value, "true or false")
@@ -139,7 +231,7 @@ class Validator:
         prefix = f"{path}." if path else ""
         for name in value:
             if name not in shape:
-                self.err(f"{prefix}{name}", "unknown key (a typo? nothing was imported)")
+                self.err(f"{prefix}{_name(name)}", "unknown key (a typo? nothing was imported)")
                 ok = False
         for name, key in shape.items():
             if name not in value:
@@ -165,6 +257,8 @@ class Validator:
             self.err("version", f"{_describe(doc.get('version'))} is not supported; "
                                 f"this PanelApp reads version {schema.FORMAT_VERSION}")
         self.obj("", schema.DOCUMENT, doc)
+        if isinstance(doc.get("agency"), dict):
+            self._agency_settings(doc["agency"])
         lists = {name: doc.get(name) if isinstance(doc.get(name), list) else [] for name in
                  ("members", "households", "children", "meetings")}
         members = self._refs("members", lists["members"], self.known.members)
@@ -193,6 +287,18 @@ class Validator:
                 self._meeting(f"meetings[{i}]", m, member_roles, all_members, all_households,
                               all_children)
         return self.errors
+
+    def _agency_settings(self, agency: dict) -> None:
+        """Settings within the ranges the settings form allows, so an import cannot set what the
+        app itself would refuse."""
+        from ..services.agency import SETTINGS  # services import the exchange package
+        for key, value in agency.items():
+            rule = SETTINGS.get(key, (None,))[0]
+            if (isinstance(rule, tuple) and len(rule) == 2 and all(isinstance(x, int) for x in rule)
+                    and isinstance(value, (int, float)) and not isinstance(value, (bool, UnusableNumber))
+                    and not rule[0] <= value <= rule[1]):
+                self.err_once(f"agency.{key}", f"{value:g} is outside what the agency's settings allow "
+                                               f"({rule[0]} to {rule[1]})")
 
     def _refs(self, name: str, records: list, known) -> set[str]:
         seen: dict[str, int] = {}
@@ -235,7 +341,8 @@ class Validator:
         if isinstance(roles, list):
             if not roles:
                 self.err(f"{path}.roles", "must name at least one role")
-            dupes = sorted({r for r in roles if isinstance(r, str) and roles.count(r) > 1})
+            counts = Counter(r for r in roles if isinstance(r, str))
+            dupes = sorted(r for r, n in counts.items() if n > 1)
             for r in dupes:
                 self.err(f"{path}.roles", f"{r!r} is listed more than once")
 
@@ -295,9 +402,9 @@ class Validator:
 
     def _meeting(self, path, m, member_roles, members, households, children) -> None:
         items = m.get("items") if isinstance(m.get("items"), list) else []
-        own_items = {it.get("ref") for it in items if isinstance(it, dict)}
+        own_items = {it.get("ref") for it in items if isinstance(it, dict) and isinstance(it.get("ref"), str)}
         seen_members: set[str] = set()
-        for i, a in enumerate(m.get("attendance") or []):
+        for i, a in enumerate(_list(m.get("attendance"))):
             if not isinstance(a, dict):
                 continue
             ref = a.get("member")
@@ -310,7 +417,7 @@ class Validator:
                     self.err(f"{path}.attendance[{i}].acting_as",
                              f"{a['acting_as']!r} is not one of {ref}'s roles")
                 seen_members.add(ref)
-        for i, d in enumerate(m.get("declarations") or []):
+        for i, d in enumerate(_list(m.get("declarations"))):
             if not isinstance(d, dict):
                 continue
             if isinstance(d.get("member"), str) and d["member"] not in members:
@@ -335,7 +442,7 @@ class Validator:
                 for i, ref in enumerate(refs):
                     if isinstance(ref, str) and ref not in pool:
                         self.err(f"{path}.{key}[{i}]", f"no {what} has ref {ref!r}")
-        for i, d in enumerate(item.get("dissent") or []):
+        for i, d in enumerate(_list(item.get("dissent"))):
             if isinstance(d, dict) and isinstance(d.get("member"), str) and d["member"] not in members:
                 self.err(f"{path}.dissent[{i}].member", f"no member has ref {d['member']!r}")
         outcome = item.get("outcome")

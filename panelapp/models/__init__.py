@@ -2,7 +2,7 @@
 
 from .accounts import Draft, UserAccount
 from .agency import Agency
-from .audit import AuditEvent
+from .audit import AuditEvent, AuditHead
 from .base import Record, metadata, new_uid
 from .children import Child, ChildNeed
 from .households import Applicant, Household
@@ -13,7 +13,7 @@ from .members import MemberRole, PanelMember
 from .reports import REPORT_SECTIONS, PanelFeedback, ReportText, ServicePlanPriority
 
 __all__ = [
-    "AdmDecision", "Agency", "AgendaItem", "Applicant", "Attendance", "AuditEvent", "Child",
+    "AdmDecision", "Agency", "AgendaItem", "Applicant", "Attendance", "AuditEvent", "AuditHead", "Child",
     "ChildNeed", "Declaration", "Dissent", "Draft", "Household", "ItemChild", "ItemHousehold",
     "ItemPaper", "Meeting", "MemberRole", "MinutesAmendment", "PanelFeedback", "MinutesRecord", "Observer", "PanelMember",
     "REPORT_SECTIONS", "Recommendation", "Record", "ReportText", "ServicePlanPriority", "UserAccount",

@@ -19,6 +19,9 @@ class UserAccount(Record, table=True):
     active: bool = Field(default=True, nullable=False)
     member_id: int | None = Field(default=None, foreign_key="panel_member.id")
     last_sign_in: dt.datetime | None = None
+    # Failed sign-ins since the last good one; enough of them lock the account for a while.
+    failed_sign_ins: int = Field(default=0, nullable=False, sa_column_kwargs={"server_default": "0"})
+    locked_until: dt.datetime | None = None
 
 
 class Draft(Record, table=True):

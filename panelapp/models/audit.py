@@ -25,3 +25,18 @@ class AuditEvent(SQLModel, table=True):
     # Unique, so that two writers can never fork the chain.
     prev_hash: str = Field(nullable=False, unique=True)
     hash: str = Field(nullable=False, unique=True)
+
+
+class AuditHead(SQLModel, table=True):
+    """The end of the chain, in one row: every writer locks it to append, so two writers
+    never read the same head. ``store_uid`` names the store for its key and anchor kept
+    outside it; events from ``keyed_from`` on are sealed with that key."""
+
+    __tablename__ = "audit_head"
+
+    id: int | None = Field(default=None, primary_key=True)
+    store_uid: str = Field(nullable=False, max_length=36)
+    hash: str = Field(nullable=False)
+    events: int = Field(default=0, nullable=False)
+    keyed_from: int | None = None
+    key_id: str | None = None

@@ -62,20 +62,91 @@ def create_account(session: Session, actor: Actor | None, *, username: str, disp
     return {"username": username, "display_name": account.display_name, "role": role, "uid": account.uid}
 
 
+# After a few wrong passwords each further one doubles the wait before the next try;
+# after LOCKOUT_AFTER the account stays locked until an administrator unlocks it.
+FREE_TRIES = 3
+LOCKOUT_AFTER = 10
+MAX_WAIT = dt.timedelta(minutes=15)
+_dummy: dict[int, str] = {}
+
+
+def _dummy_hash() -> str:
+    """A hash made with the current settings, checked for unknown names so that they take
+    as long to refuse as a wrong password does (the time says nothing about who exists)."""
+    key = id(_hasher)
+    if key not in _dummy:
+        _dummy[key] = _hasher.hash("not anyone's password")
+    return _dummy[key]
+
+
+def _aware(at: dt.datetime) -> dt.datetime:
+    return at if at.tzinfo is not None else at.replace(tzinfo=dt.UTC)
+
+
+def _refuse_locked(account: UserAccount) -> None:
+    if account.failed_sign_ins >= LOCKOUT_AFTER:
+        raise SignInFailed(f"This account is locked after {account.failed_sign_ins} wrong passwords: "
+                           "ask an administrator to unlock it (panelapp user unlock).")
+    if account.locked_until is not None:
+        wait = _aware(account.locked_until) - utcnow()
+        if wait > dt.timedelta(0):
+            seconds = max(1, int(wait.total_seconds() + 0.999))
+            raise SignInFailed(f"Too many wrong passwords for this account: try again in {seconds} second"
+                               f"{'' if seconds == 1 else 's'}.")
+
+
+def _failed(session: Session, account: UserAccount | None) -> None:
+    """Count and audit the failure, and keep it even though the caller's work is abandoned."""
+    if account is not None:
+        account.failed_sign_ins += 1
+        over = account.failed_sign_ins - FREE_TRIES
+        if over >= 0:
+            account.locked_until = utcnow() + min(MAX_WAIT, dt.timedelta(seconds=2 ** over))
+        audit.record(session, account.username, "sign_in_failed", "user_account", entity_uid=account.uid,
+                     summary=f"failed sign-in as {account.username} ({account.failed_sign_ins} in a row)")
+    else:
+        # The typed name is not recorded: people type a password into the wrong box.
+        audit.record(session, "(unknown)", "sign_in_failed", "user_account",
+                     summary="failed sign-in with a user name that has no account")
+    session.commit()
+
+
 def sign_in(session: Session, username: str, password: str) -> Actor:
+    """Check the password. A failure is committed at once (counted, slowed, audited), so call
+    this first in a transaction of its own; the refusal is then raised."""
     account = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
+    if account is not None:
+        _refuse_locked(account)
     try:
         if account is None or not account.active:
+            _hasher.verify(_dummy_hash(), password + "\0")
             raise VerificationError()
         _hasher.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
+        _failed(session, account)
         raise SignInFailed("The user name or password is not right.") from None
     account.last_sign_in = utcnow()
+    account.failed_sign_ins = 0
+    account.locked_until = None
     if _hasher.check_needs_rehash(account.password_hash):
         account.password_hash = _hasher.hash(password)
     audit.record(session, account.username, "sign_in", "user_account", entity_uid=account.uid,
                  summary=f"{account.username} signed in")
     return actor_for(account)
+
+
+def unlock(session: Session, actor: Actor, username: str) -> None:
+    """An administrator lets a locked-out account try again."""
+    require(actor, "accounts.manage")
+    account = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
+    if account is None:
+        raise PanelAppError(f"No account is called {username!r}.")
+    before = account.failed_sign_ins
+    account.failed_sign_ins = 0
+    account.locked_until = None
+    audit.record(session, actor.username, "unlock", "user_account", entity_uid=account.uid,
+                 summary=f"account {username} unlocked after {before} failed sign-in(s)",
+                 before={"failed_sign_ins": before}, after={"failed_sign_ins": 0})
 
 
 def change_password(session: Session, actor: Actor, username: str, new_password: str) -> None:

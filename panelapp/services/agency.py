@@ -6,6 +6,7 @@ from .. import audit
 from ..enums import AGENCY_DEFAULTS, AGENCY_KINDS, REGIONS
 from ..errors import PanelAppError
 from ..models import Agency
+from .common import check_version
 from .permissions import Actor, require
 
 
@@ -50,12 +51,14 @@ def agency_settings(session: Session) -> dict:
                   "set": getattr(agency, key) is not None, "means": SETTINGS[key][1]} for key in SETTINGS}
 
 
-def update_agency(session: Session, actor: Actor, **changes) -> dict:
-    """Change the agency's settings: the ones documents print and the rules' numbers."""
+def update_agency(session: Session, actor: Actor, *, expected_version: int | None = None, **changes) -> dict:
+    """Change the agency's settings: the ones documents print and the rules' numbers.
+    ``expected_version``: the agency's version the settings form read (a stale one is refused)."""
     require(actor, "agency.edit")
     agency = get_agency(session)
     if agency is None:
         raise PanelAppError("The store has no agency yet: start a new agency first.")
+    check_version(agency, expected_version, "the agency's settings")
     problems = []
     for key, value in changes.items():
         if key not in SETTINGS:

@@ -4,8 +4,9 @@ import datetime as dt
 
 from sqlmodel import Session, select
 
-from ..errors import PanelAppError
+from ..errors import ConcurrentChange, PanelAppError
 from ..models import Agency, Meeting
+from ..models.base import utcnow
 
 
 def agency_of(session: Session) -> Agency:
@@ -34,6 +35,20 @@ def ensure_open(meeting: Meeting, doing: str) -> None:
     if minutes_are_final(meeting):
         raise PanelAppError(f"The minutes of {meeting.meeting_date:%d %B %Y} ({meeting.ref}) are final and "
                             f"locked: cannot {doing}. Amend the minutes with a reason instead.")
+
+
+def check_version(record, expected: int | None, what: str) -> None:
+    """Refuse a change made on a form opened before someone else saved ``record``: the form
+    passes the version it read, and a different one now means its view is stale."""
+    if expected is not None and record.version != expected:
+        raise ConcurrentChange(f"Someone else changed {what} since you opened it, so nothing of yours was "
+                               "saved: close the form and open it again to see their change.")
+
+
+def touch(record) -> None:
+    """Move ``record``'s version on when only the rows it owns changed (attendance of a meeting,
+    the recommendation of an item), so that a form holding the old version is refused."""
+    record.updated_at = utcnow()
 
 
 def minutes_are_final(meeting: Meeting) -> bool:

@@ -10,7 +10,7 @@ from .. import audit
 from ..errors import PanelAppError
 from ..models import Meeting
 from ..rules.workdays import WorkingDays
-from .common import agency_of, ensure_open, snapshot, unique_ref
+from .common import agency_of, check_version, ensure_open, snapshot, unique_ref
 from .permissions import Actor, require
 
 MEETING_FIELDS = ("ref", "meeting_date", "start_time", "venue", "status", "papers_sent", "capacity")
@@ -101,8 +101,10 @@ def schedule_meetings(session: Session, actor: Actor, *, pattern: str, first: dt
     return {"created": created, "skipped": skipped}
 
 
-def update_meeting(session: Session, actor: Actor, meeting: Meeting, **changes) -> dict:
+def update_meeting(session: Session, actor: Actor, meeting: Meeting, *, expected_version: int | None = None,
+                   **changes) -> dict:
     require(actor, "meeting.plan")
+    check_version(meeting, expected_version, f"the meeting {meeting.ref}")
     ensure_open(meeting, "change the meeting")
     allowed = {"meeting_date", "start_time", "end_time", "venue", "capacity"}
     unknown = set(changes) - allowed

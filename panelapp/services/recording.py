@@ -13,7 +13,7 @@ from ..errors import PanelAppError
 from ..models import AgendaItem, Attendance, Declaration, Dissent, Meeting, Recommendation
 from ..rules.quorum import item_quorum
 from .agenda import ITEM_TYPE_WORDS
-from .common import agency_of, ensure_open, snapshot
+from .common import agency_of, check_version, ensure_open, snapshot, touch
 from .drafts import clear_drafts, draft_key
 from .lookup import item_label, member_by_ref
 from .permissions import Actor, require
@@ -21,10 +21,13 @@ from .permissions import Actor, require
 APPROVAL_TYPES = {"adopter_approval", "early_permanence_approval", "retrospective_approval"}
 
 
-def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries: list[dict]) -> list[dict]:
+def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries: list[dict], *,
+                      expected_version: int | None = None) -> list[dict]:
     """Set who attends: each entry ``{member, status, acting_as?, arrived_at?, left_at?}`` by member ref.
-    Members not named keep what was recorded for them."""
+    Members not named keep what was recorded for them. ``expected_version``: the meeting's
+    version the form read (a stale one is refused)."""
     require(actor, "meeting.record")
+    check_version(meeting, expected_version, f"the attendance at {meeting.ref}")
     ensure_open(meeting, "record attendance")
     rows = {a.member.ref: a for a in meeting.attendance}
     problems, resolved = [], []
@@ -57,6 +60,7 @@ def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries:
         row.acting_as = entry.get("acting_as")
         row.arrived_at = entry.get("arrived_at")
         row.left_at = entry.get("left_at")
+    touch(meeting)
     session.flush()
     after = [snapshot(a, "status", "acting_as") | {"member": a.member.ref} for a in meeting.attendance]
     audit.record(session, actor.username, "attendance", "meeting", entity_uid=meeting.uid,
@@ -108,9 +112,12 @@ def check_can_record(session: Session, item: AgendaItem):
 def record_recommendation(session: Session, actor: Actor, item: AgendaItem, *, outcome: str,
                           wording: str | None = None, reasons: str | None = None,
                           votes: dict | None = None, dissent: list[dict] = (),
-                          discussion: str | None = None, approval_terms: dict | None = None) -> dict:
-    """Record the panel's outcome for one item, with its words, reasons and members' views."""
+                          discussion: str | None = None, approval_terms: dict | None = None,
+                          expected_version: int | None = None) -> dict:
+    """Record the panel's outcome for one item, with its words, reasons and members' views.
+    ``expected_version``: the item's version the form read (a stale one is refused)."""
     require(actor, "meeting.record")
+    check_version(item, expected_version, f"the record of {item_label(item)}")
     quorum = check_can_record(session, item)
     agency = agency_of(session)
     if outcome not in HEARD_OUTCOMES:
@@ -187,6 +194,7 @@ def record_recommendation(session: Session, actor: Actor, item: AgendaItem, *, o
             h.approval_age_min_years = approval_terms["age_min_years"]
             h.approval_age_max_years = approval_terms["age_max_years"]
             h.approval_early_permanence = bool(approval_terms.get("early_permanence", False))
+    touch(item)
     session.flush()
     clear_drafts(session, actor, draft_key(item.uid, ""))
     after = _recommendation_snapshot(item)
@@ -206,9 +214,11 @@ def _recommendation_snapshot(item: AgendaItem) -> dict:
     }
 
 
-def record_discussion(session: Session, actor: Actor, item: AgendaItem, text: str) -> None:
+def record_discussion(session: Session, actor: Actor, item: AgendaItem, text: str, *,
+                      expected_version: int | None = None) -> None:
     """The key points of discussion, which may be written before the outcome is known."""
     require(actor, "meeting.record")
+    check_version(item, expected_version, f"the discussion of {item_label(item)}")
     ensure_open(item.meeting, f"write the discussion of {item_label(item)}")
     before = item.discussion
     item.discussion = text

@@ -360,7 +360,7 @@ def test_the_command_line_stores_texts_and_plans_and_writes_the_report(made, tmp
                  "--as", "cc"]) == 0
     assert main(["--db", db, "report", "plan", "--half", "2024H1", "--file", str(plan), "--as", "cc"]) == 0
     out = tmp_path / "h1.pdf"
-    assert main(["--db", db, "report", "annual", "--half", "2024H1", "--out", str(out)]) == 0
+    assert main(["--db", db, "report", "annual", "--half", "2024H1", "--out", str(out), "--as", "cc"]) == 0
     assert "stored the chair's commentary for 2024-04-01 to 2024-09-30" in capsys.readouterr().out
     words = text_of(out)
     assert "Half-year report Apr 2024 – Sep 2024" in words

@@ -17,6 +17,9 @@ def test_info_counts_records(tmp_path, capsys):
     from pathlib import Path
     db = str(tmp_path / "n.sqlite")
     fixture = Path(__file__).parent.parent / "fixtures" / "northshire.json"
+    assert main(["--db", db, "import", str(fixture)]) == 1
+    assert "There is no store at" in capsys.readouterr().err and not Path(db).exists()
+    assert main(["--db", db, "init"]) == 0
     assert main(["--db", db, "import", str(fixture)]) == 0
     capsys.readouterr()
     assert main(["--db", db, "info"]) == 0

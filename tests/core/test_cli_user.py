@@ -7,6 +7,7 @@ from panelapp.cli import main
 
 def test_first_account_is_an_administrator_then_others_need_one(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "u.sqlite")
+    assert main(["--db", db, "init"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("admin-password\n"))
     assert main(["--db", db, "user", "add", "ada", "--name", "Ada Admin", "--role", "admin", "--password-stdin"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("chair-password\n"))
@@ -17,7 +18,10 @@ def test_first_account_is_an_administrator_then_others_need_one(tmp_path, capsys
     assert main(["--db", db, "user", "add", "cc", "--name", "Chloë Chair", "--role", "chair", "--as", "ada",
                  "--password-stdin"]) == 0
     capsys.readouterr()
-    assert main(["--db", db, "user", "list"]) == 0
+    assert main(["--db", db, "user", "list"]) == 1
+    assert "say who you are" in capsys.readouterr().err
+    monkeypatch.setenv("PANELAPP_PASSWORD", "admin-password")
+    assert main(["--db", db, "user", "list", "--as", "ada"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0].split()[:3] == ["ada", "admin", "active"] and out[1].split()[:2] == ["cc", "chair"]
 
@@ -26,6 +30,7 @@ def test_once_a_store_has_accounts_commands_name_who_acts(tmp_path, capsys, monk
     from pathlib import Path
     fixture = str(Path(__file__).parent.parent / "fixtures" / "northshire.json")
     db = str(tmp_path / "a.sqlite")
+    assert main(["--db", db, "init"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("admin-password\n"))
     assert main(["--db", db, "user", "add", "ada", "--name", "Ada Admin", "--role", "admin", "--password-stdin"]) == 0
     monkeypatch.setattr("sys.stdin", io.StringIO("chair-password\nadmin-password\n"))

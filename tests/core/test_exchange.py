@@ -81,6 +81,7 @@ def test_each_error_is_one_path_message_line(northshire_doc):
 
 def test_cli_refuses_a_bad_file_with_exit_2_and_changes_nothing(tmp_path, capsys, northshire_doc):
     db = str(tmp_path / "n.sqlite")
+    assert main(["--db", db, "init"]) == 0
     good = tmp_path / "good.json"
     good.write_text(json.dumps(northshire_doc))
     assert main(["--db", db, "import", str(good)]) == 0
@@ -155,6 +156,7 @@ def test_import_writes_an_audit_event(northshire):
 
 
 def test_cli_errors_are_sentences_not_tracebacks(tmp_path, capsys):
+    assert main(["--db", str(tmp_path / "x.sqlite"), "init"]) == 0
     assert main(["--db", str(tmp_path / "x.sqlite"), "import", str(tmp_path / "missing.json")]) == 1
     assert "missing.json: no such file" in capsys.readouterr().err
     notjson = tmp_path / "n.json"
@@ -169,6 +171,7 @@ def test_sealed_export_imports_back_with_the_passphrase(northshire, tmp_path, mo
     assert main(["--db", northshire.url, "export", str(sealed), "--seal"]) == 0
     assert b"Northshire" not in sealed.read_bytes()
     other = str(tmp_path / "other.sqlite")
+    assert main(["--db", other, "init"]) == 0
     assert main(["--db", other, "import", str(sealed)]) == 0
     monkeypatch.setenv("PANELAPP_PASSPHRASE", "wrong horse battery")
     assert main(["--db", other, "import", str(sealed)]) == 1

@@ -5,11 +5,10 @@ import sqlite3
 import pytest
 from alembic import command
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from panelapp.db import alembic_config, current_revision, head_revision, open_store
-from panelapp.errors import StoreTooNew
+from panelapp.errors import StoreConflict, StoreTooNew
 from panelapp.models import Agency, Meeting, PanelMember
 import datetime as dt
 
@@ -78,14 +77,16 @@ def test_store_from_a_newer_version_is_refused_unchanged(tmp_path):
 
 
 def test_database_enforces_enumerations_and_unique_refs(store):
-    with pytest.raises(IntegrityError):
+    """The database's refusal reaches the caller as a sentence naming the rule, not the values."""
+    with pytest.raises(StoreConflict, match="nothing was saved"):
         with store.transaction() as s:
             s.add(Meeting(ref="X1", meeting_date=dt.date(2024, 5, 1), status="postponed"))
     with store.transaction() as s:
         s.add(PanelMember(ref="M1", name="A", appointed=dt.date(2024, 1, 1)))
-    with pytest.raises(IntegrityError):
+    with pytest.raises(StoreConflict, match="panel_member") as refused:
         with store.transaction() as s:
             s.add(PanelMember(ref="M1", name="B", appointed=dt.date(2024, 1, 1)))
+    assert "M1" not in str(refused.value) and refused.value.__cause__ is None
 
 
 def test_version_rises_and_a_stale_write_is_refused(store):

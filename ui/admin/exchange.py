@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFileDialog
 from panelapp.db import Store
 from panelapp.errors import ExchangeErrors, PanelAppError
 from panelapp.exchange import ImportResult, export_document, import_document
+from panelapp.exchange.validate import loads
 from panelapp.security import MAGIC, MIN_PASSPHRASE, is_sealed, seal, unseal
 from panelapp.services.permissions import Actor, allowed
 from panelapp.store_events import each_flush
@@ -54,11 +55,7 @@ def read_exchange_file(path: str | Path, passphrase: str | None = None):
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
         raise ExchangeErrors([f"(document): {path.name} is not UTF-8 text"]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ExchangeErrors([f"(document): not valid JSON at line {exc.lineno}, "
-                              f"column {exc.colno}: {exc.msg}"]) from None
+    return loads(text)  # bounded: depth, size, NaN and huge numbers are refused with a path
 
 
 def import_exchange_file(task: Task, store: Store, actor: Actor, path: str | Path,

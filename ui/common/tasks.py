@@ -9,10 +9,12 @@ the GUI thread ever touches widgets. A worker is asked to stop through the
 
 import logging
 import threading
-import traceback
 from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from panelapp.errors import safe_details
+from panelapp.store_faults import explain
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,8 @@ class _Worker(QRunnable):
         except Cancelled:
             task.was_cancelled.emit()
         except BaseException as exc:  # the GUI thread decides what the user is told
-            task.failed.emit(exc, traceback.format_exc())
+            # A database error's text may quote SQL and records: the GUI gets its sentence.
+            task.failed.emit(explain(exc) or exc, safe_details(exc))
         else:
             task.finished.emit(result)
 
