@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from ..enums import MEMBER_ROLES
 from ..errors import PanelAppError
 from ..models import Meeting, PanelMember
 from ..rules.quorum import ABSENT_FOR_ITEM, item_quorum, meeting_quorum
@@ -20,7 +21,7 @@ from ..services.recording import check_can_record
 from . import may_read
 from .meetings import MeetingChoice, meeting_choices
 
-DRAFTED = ("discussion", "wording", "reasons")
+DRAFTED = ("discussion", "wording", "reasons", "form")  # form: outcome, terms, views and dissent
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,12 @@ class ItemState:
     @property
     def in_room(self) -> list[InRoom]:
         return [p for p in self.people if p.away is None]
+
+    @property
+    def may_give_view(self) -> list[InRoom]:
+        """Those in the room whose role counts them as a member: only they give a view or dissent
+        (an adviser or the minute taker does not)."""
+        return [p for p in self.in_room if MEMBER_ROLES & set(p.roles)]
 
 
 @dataclass(frozen=True)

@@ -93,7 +93,9 @@ class DeclarationsPanel(QWidget):
         self.item.clear()
         self.item.addItem("All items (the meeting as a whole)", None)
         for i in state.items:
-            self.item.addItem(f"Item {i.number}: {ITEM_TYPE_WORDS.get(i.item_type, word(i.item_type))}", i.id)
+            about = "; ".join(x for x in (", ".join(i.households), ", ".join(i.children)) if x)
+            self.item.addItem(f"Item {i.number}: {ITEM_TYPE_WORDS.get(i.item_type, word(i.item_type))}"
+                              f"{' — ' + about if about else ''}", i.id)
         self.member.setCurrentIndex(max(0, self.member.findData(keep_member)))
         self.item.setCurrentIndex(max(0, self.item.findData(keep_item)))
         self._update()

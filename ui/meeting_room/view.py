@@ -80,7 +80,8 @@ class MeetingRoom(QWidget):
         self.keeper.saved.connect(self._kept)
         self.keeper.failed.connect(self.show_message)
         self.attendance = AttendancePanel()
-        self.attendance.changed.connect(self.record_attendance)
+        self.attendance.changed.connect(lambda entry: self.record_attendance([entry]))
+        self.attendance.everyone_present.connect(self.record_attendance)
         self.declarations = DeclarationsPanel()
         self.declarations.declared.connect(self.declare)
         self.items = QListWidget()
@@ -97,7 +98,14 @@ class MeetingRoom(QWidget):
         items_page = QSplitter(Qt.Orientation.Horizontal)
         items_page.setChildrenCollapsible(False)
         items_page.addWidget(self.items)
-        items_page.addWidget(pane_scroll)
+        pane_column = QWidget()
+        column = QVBoxLayout(pane_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(pane_scroll, 1)
+        column.addWidget(self.pane.footer)
+        self.pane.order_tabs()
+        items_page.addWidget(pane_column)
         items_page.setStretchFactor(1, 1)
         items_page.setSizes([250, 750])
         self.tabs = QTabWidget()
@@ -210,11 +218,13 @@ class MeetingRoom(QWidget):
             kind = ITEM_TYPE_WORDS.get(item.item_type, word(item.item_type))
             about = names(item.households or item.children, "")
             done = f"✔ {word(item.outcome)}" if item.outcome else "not yet recorded"
-            warn = "" if item.quorate else "\n✖ inquorate"
+            # Before anyone is marked present there is nothing to judge: not yet known, not a red mark.
+            quorum = "quorum not yet known" if not item.people else "" if item.quorate else "✖ inquorate"
+            warn = f"\n{quorum}" if quorum else ""
             entry = QListWidgetItem(f"{item.number}. {kind}\n{about}\n{done}{warn}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          f"Item {item.number}, {kind}, {about}, {done}{'; inquorate' if not item.quorate else ''}")
+                          f"Item {item.number}, {kind}, {about}, {done}{'; ' + quorum if quorum else ''}")
             self.items.addItem(entry)
         row = next((n for n, i in enumerate(state.items) if i.id == self.item_id), -1)
         self.items.setCurrentRow(row)
@@ -265,9 +275,9 @@ class MeetingRoom(QWidget):
         if self.write("meeting opened", lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id))):
             self.reload()
 
-    def record_attendance(self, entry: dict) -> None:
+    def record_attendance(self, entries: list[dict]) -> None:
         meeting_id, actor = self.meeting_id, self.actor
-        self.write("attendance", lambda s: record_attendance(s, actor, s.get(Meeting, meeting_id), [entry]))
+        self.write("attendance", lambda s: record_attendance(s, actor, s.get(Meeting, meeting_id), entries))
         self.refresh()
 
     def declare(self, values: dict) -> None:

@@ -40,7 +40,9 @@ class AmendDialog(QDialog):
         self.item = QComboBox()
         self.item.setAccessibleName("Item to amend")
         for item_id, number, ref, kind in state.items:
-            self.item.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))} ({ref})", item_id)
+            about = state.about.get(item_id)
+            self.item.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))}"
+                              f"{' — ' + about if about else ''} ({ref})", item_id)
         self.item.setCurrentIndex(max(0, item_index))
         self.field = QComboBox()
         self.field.setAccessibleName("Text to amend")
@@ -267,8 +269,10 @@ class MinutesView(QWidget):
         self.parts.blockSignals(True)
         self.parts.clear()
         self.parts.addItem("The meeting")
-        for _id, number, _ref, kind in state.items:
-            self.parts.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))}")
+        for item_id, number, _ref, kind in state.items:
+            about = state.about.get(item_id)
+            self.parts.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))}"
+                               f"{chr(10) + about if about else ''}")
         self.parts.setCurrentRow(keep_part if 0 <= keep_part < self.parts.count() else 0)
         self.parts.blockSignals(False)
         self._show_part()
