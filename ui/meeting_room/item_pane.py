@@ -412,9 +412,9 @@ class ItemPane(QWidget):
         line.removed.connect(self._remove_dissent)
         line.member.currentIndexChanged.connect(self._form_changed)
         line.view.textChanged.connect(self._form_changed)
-        self.order_tabs()
         self.dissent_lines.append(line)
         self.dissent_box.addWidget(line)
+        self.order_tabs()
         return line
 
     def order_tabs(self) -> None:

@@ -216,7 +216,7 @@ class MeetingRoom(QWidget):
         self.items.clear()
         for item in state.items:
             kind = ITEM_TYPE_WORDS.get(item.item_type, word(item.item_type))
-            about = names(item.households or item.children, "")
+            about = "; ".join(x for x in (names(item.households, ""), names(item.children, "")) if x)
             done = f"✔ {word(item.outcome)}" if item.outcome else "not yet recorded"
             # Before anyone is marked present there is nothing to judge: not yet known, not a red mark.
             quorum = "quorum not yet known" if not item.people else "" if item.quorate else "✖ inquorate"
