@@ -116,6 +116,9 @@ class MainWindow(QMainWindow):
         sections[2:2] = meeting_sections(self)
         if allowed(self.actor, "audit.read"):
             sections.append(Section("audit", "Audit", "audit", AuditPage(runner, store, self.actor)))
+        if allowed(self.actor, "accounts.manage"):  # issue 14
+            from ui.admin.accounts import AccountsPage
+            sections.append(Section("accounts", "Accounts", "central_list", AccountsPage(runner, store, self.actor)))
         return sections
 
     def open_agenda(self, meeting_row) -> None:
@@ -222,6 +225,13 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.exchange_export_action, self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        from ui.admin.accounts import ask_own_password  # issue 14: everyone changes their own password
+        self.own_password_action = self._action(
+            "Change my pass&word…", lambda: ask_own_password(self, self.store, self.actor,
+                                                   lambda done: self.statusBar().showMessage(f"Done: {done}.", 8000)),
+            None, None,
+            "Change the password you sign in with")
+        file_menu.addAction(self.own_password_action)
         file_menu.addAction(self._action("Sign &out", self.sign_out_requested.emit, None, "sign_out"))
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
