@@ -299,7 +299,8 @@ class MainWindow(QMainWindow):
     def new_meeting(self) -> None:
         if not allowed(self.actor, "meeting.plan"):
             return
-        dialog = MeetingDialog("New meeting", date=dt.date.today() + dt.timedelta(days=28), parent=self)
+        dialog = MeetingDialog("New meeting", date=dt.date.today() + dt.timedelta(days=28), parent=self,
+                               region=self.agency.region if self.agency else None)
         dialog.accepted.connect(lambda: self.create_meeting(dialog.values()))
         self.dialog = dialog
         dialog.open()
@@ -326,7 +327,8 @@ class MainWindow(QMainWindow):
             meeting = session.get(Meeting, row.id)
             capacity = meeting.capacity
         dialog = MeetingDialog(f"Change the meeting {row.ref}", date=row.meeting_date, start=row.start_time,
-                               venue=row.venue, capacity=capacity, parent=self)
+                               venue=row.venue, capacity=capacity, parent=self,
+                               region=self.agency.region if self.agency else None)
         before = {"meeting_date": row.meeting_date, "start_time": row.start_time, "venue": row.venue,
                   "capacity": capacity}
         dialog.accepted.connect(lambda: self.change_meeting(row.id, row.ref, before, dialog.values()))
