@@ -134,6 +134,19 @@ def meeting_of_the_day(choices: list[MeetingChoice], today: dt.date) -> int | No
     return choices[0][0] if choices else None
 
 
+def meeting_to_open(choices: list[MeetingChoice], today: dt.date, remembered: str | None) -> int | None:
+    """Today's meeting, or the next one planned, comes first; else the one last viewed
+    (by ref); else meeting_of_the_day."""
+    todays = [c for c in choices if c[2] == today]
+    if todays:
+        return todays[0][0]
+    coming = [c for c in choices if c[2] > today and c[3] == "planned"]
+    if coming:
+        return min(coming, key=lambda c: c[2])[0]
+    by_ref = {c[1]: c[0] for c in choices}
+    return by_ref.get(remembered) or meeting_of_the_day(choices, today)
+
+
 def read_room(session: Session, actor: Actor, meeting_id: int) -> RoomState:
     may_read(actor)
     meeting = session.get_one(Meeting, meeting_id)

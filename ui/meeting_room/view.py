@@ -23,7 +23,7 @@ from panelapp.services.recording import declare_interest, record_attendance, rec
     record_recommendation
 
 from ui.shell import settings
-from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
+from panelapp.queries.room import RoomState, meeting_to_open, read_room, room_choices
 
 from ui.common import queries
 from ui.common.documents import open_preview
@@ -137,10 +137,8 @@ class MeetingRoom(QWidget):
                            on_done=self._choices_loaded)
 
     def _choices_loaded(self, choices) -> None:
-        remembered = settings.value(MEETING_KEY)
-        by_ref = {c[1]: c[0] for c in choices}
         self._refs = {c[0]: c[1] for c in choices}
-        wanted = self.meeting_id or by_ref.get(remembered) or meeting_of_the_day(choices, dt.date.today())
+        wanted = self.meeting_id or meeting_to_open(choices, dt.date.today(), settings.value(MEETING_KEY))
         refill(self.chooser, ((f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
                               for meeting_id, ref, when, status in choices), wanted)
         self._chosen(self.chooser.currentIndex())

@@ -2,6 +2,8 @@
 chair as final (locked and signed: the hash is shown), amended afterwards only with a reason,
 and every earlier version kept and readable."""
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -207,7 +209,9 @@ class MinutesView(QWidget):
                            on_done=self._choices_loaded)
 
     def _choices_loaded(self, choices) -> None:
-        wanted = self.meeting_id or (choices[0][0] if choices else None)
+        # Today's meeting first (once held), else the newest held.
+        todays = [c[0] for c in choices if c[2] == dt.date.today()]
+        wanted = self.meeting_id or (todays[0] if todays else choices[0][0] if choices else None)
         refill(self.chooser, ((f"{day(when)} — {ref}", meeting_id) for meeting_id, ref, when, _status in choices),
                wanted)
         self._chosen(self.chooser.currentIndex())

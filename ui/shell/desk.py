@@ -202,6 +202,7 @@ class Desk(QObject):
 
     def signed_in(self, actor: Actor) -> None:
         self.actor = actor
+        settings.use_account(actor.username)  # issue 14: what is remembered is the person's own
         self.show_main()
 
     def sign_out(self) -> None:
@@ -210,6 +211,7 @@ class Desk(QObject):
             self.main.deleteLater()
             self.main = None
         self.actor = None
+        settings.use_account(None)
         self.start()
 
     # -- the workspace -------------------------------------------------------
