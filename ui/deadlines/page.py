@@ -70,7 +70,7 @@ class DeadlinesPage(TablePage):
         self.kind.addItem("every clock", None)
         for code, words in CLOCK_NAMES.items():
             self.kind.addItem(words, code)
-        self.overdue_only = QCheckBox("O&verdue only")
+        self.overdue_only = QCheckBox("Overd&ue only")
         self.overdue_only.setAccessibleName("Show only the overdue deadlines")
         kind_label = QLabel("C&lock:")
         kind_label.setBuddy(self.kind)

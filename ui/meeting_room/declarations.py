@@ -63,8 +63,8 @@ class DeclarationsPanel(QWidget):
         self.interest.textChanged.connect(self._update)
 
         form = QFormLayout()
-        form.addRow("&Member:", self.member)
-        form.addRow("&Item:", self.item)
+        form.addRow("Mem&ber:", self.member)
+        form.addRow("I&tem:", self.item)
         form.addRow("I&nterest:", self.interest)
         form.addRow("&What they did:", self.action)
         buttons = QHBoxLayout()
