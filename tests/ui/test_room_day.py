@@ -163,3 +163,21 @@ def test_the_minutes_list_names_whom_each_item_concerns(qtbot, runner, store, pe
         view.reload()
     assert view.parts.item(2).text() == "Item 2: Match\nZoë Adams; Amy Child"
     assert view.parts.item(1).text().endswith("\nSiân Jones and Łukasz Nowak")
+
+
+def test_the_declaration_is_recorded_with_ctrl_enter(qtbot, runner, store, people):
+    room = opened(qtbot, runner, store, people["chair"])
+    everyone_present(qtbot, room)
+    room.tabs.setCurrentIndex(2)
+    panel = room.declarations
+    choose(panel.member, "SW")
+    panel.item.setCurrentIndex(1)
+    qtbot.keyClicks(panel.interest, "knows the applicants through work")
+    room.activateWindow()
+    panel.interest.setFocus()
+    with qtbot.waitSignal(room.loaded, timeout=10_000):
+        qtbot.keyClick(panel.interest, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert panel.model.rowCount() == 1
+    # The Record button of the items tab is hidden now: its Ctrl+Enter does not fire here.
+    assert not room.pane.record.isVisible()
+    assert room.pane.save_discussion.text().startswith("&K")

@@ -1,6 +1,7 @@
 """Declarations of interest: those made, and the form to record another."""
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -60,6 +61,10 @@ class DeclarationsPanel(QWidget):
         self.button = QPushButton("Record the declaration")
         self.button.setAccessibleName("Record the declaration")
         self.button.clicked.connect(self._declare)
+        self.button.setToolTip("Record the declaration (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.button)  # active while the form is on screen
+            shortcut.activated.connect(lambda: self.button.isEnabled() and self.button.click())
         self.interest.textChanged.connect(self._update)
 
         form = QFormLayout()

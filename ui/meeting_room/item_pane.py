@@ -91,7 +91,7 @@ class ItemPane(QWidget):
             lambda entry: self.paper_requested.emit(entry.data(Qt.ItemDataRole.UserRole), entry.text()))
 
         self.discussion = text_box("Key points of discussion", "the key points of the discussion", 5)
-        self.save_discussion = QPushButton("Keep the discussion in the minutes")
+        self.save_discussion = QPushButton("&Keep the discussion in the minutes")
         self.save_discussion.setAccessibleName("Keep the discussion in the minutes")
         self.save_discussion.clicked.connect(lambda: self.discussion_requested.emit(self.discussion.toPlainText()))
 
