@@ -45,6 +45,7 @@ class Section:
 class MainWindow(QMainWindow):
     theme_chosen = Signal(str)
     sign_out_requested = Signal()
+    store_requested = Signal(str)  # the path of another store to open (issue 14)
 
     def __init__(self, store: Store, runner: TaskRunner, actor: Actor,
                  agency: AgencyInfo | None, parent: QWidget | None = None):
@@ -232,6 +233,8 @@ class MainWindow(QMainWindow):
             None, None,
             "Change the password you sign in with")
         file_menu.addAction(self.own_password_action)
+        from ui.shell.store_switch import add_to_menu
+        add_to_menu(file_menu, self, self.store_requested.emit)
         file_menu.addAction(self._action("Sign &out", self.sign_out_requested.emit, None, "sign_out"))
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 ORGANISATION = "PanelApp"
 APPLICATION = "PanelApp"
-# Kept for the machine, not the person: the theme is chosen before anyone signs in.
-MACHINE_KEYS = ("view/",)
+# Kept for the machine, not the person: the theme and the store are chosen before anyone signs in.
+MACHINE_KEYS = ("view/", "stores/")
 _account: str | None = None
 
 
