@@ -45,6 +45,7 @@ def test_a_year_moves_bank_holidays_and_does_not_double(qtbot, store, people):
     assert ("moving Mon 6 Apr 2026 to Tue 7 Apr 2026, Mon 4 May 2026 to Tue 5 May 2026 (bank holiday)"
             in dialog.preview.text())
     assert dialog.preview.text().startswith("2 meetings")
+    assert dialog.preview.height() >= dialog.preview.heightForWidth(dialog.preview.width()), "read whole"
     dialog.grab().save(f"{PNG}/schedule-preview.png")
     qtbot.mouseClick(dialog.schedule_button, Qt.MouseButton.LeftButton)
     with store.session() as s:

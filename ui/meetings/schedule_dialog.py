@@ -119,6 +119,7 @@ class ScheduleDialog(QDialog):
         layout.addWidget(self.buttons)
         for signal in (self.pattern.textChanged, self.first.dateChanged, self.last.dateChanged, self.move.toggled):
             signal.connect(self._preview)
+        self.already.hide()
         self.setMinimumWidth(520)
         self._preview()
 
@@ -166,6 +167,8 @@ class ScheduleDialog(QDialog):
         self.preview.style().polish(self.preview)
         self.preview.setText(text)
         self.schedule_button.setEnabled(ok)
+        if self.isVisible() and self.height() < self.sizeHint().height():
+            self.resize(self.width(), self.sizeHint().height())  # a longer preview is read whole, not cut
 
     def _schedule(self) -> None:
         if self.schedule_button.isEnabled():
