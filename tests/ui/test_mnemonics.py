@@ -6,7 +6,14 @@ import re
 from collections import defaultdict
 
 import pytest
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QGroupBox,
+    QLabel,
+    QTabBar,
+    QTabWidget,
+    QWidget,
+)
 
 from panelapp.services.permissions import Actor
 
@@ -31,9 +38,7 @@ def alt_keys(page: QWidget, window: QWidget) -> dict[str, list[str]]:
         if not widget.isVisibleTo(window):
             continue
         texts = []
-        if isinstance(widget, QAbstractButton):
-            texts.append(widget.text())
-        elif isinstance(widget, QLabel) and widget.buddy() is not None:
+        if isinstance(widget, QAbstractButton) or isinstance(widget, QLabel) and widget.buddy() is not None:
             texts.append(widget.text())
         elif isinstance(widget, QGroupBox) and widget.isCheckable():
             texts.append(widget.title())

@@ -8,8 +8,11 @@ from PySide6.QtCore import QSettings
 from panelapp.queries.room import meeting_to_open
 from panelapp.services import meetings
 from panelapp.services.lookup import meeting_by_name
-from tests.ui.test_meeting_room import PASSWORDS, open_room, people  # noqa: F401  (fixture)
+from tests.ui import test_meeting_room
+from tests.ui.test_meeting_room import open_room
 from ui.shell import settings
+
+people = test_meeting_room.people  # the agency, an account per role and a planned meeting
 
 
 def test_each_account_keeps_its_own_section(qtbot, make_desk, store, people):

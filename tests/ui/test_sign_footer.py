@@ -4,9 +4,12 @@ and Ctrl+Enter signs; in the minutes, Approve has its Alt key."""
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
-from tests.ui.test_adm_queue import open_queue, queue_store, select  # noqa: F401  (fixture)
-from tests.ui.test_meeting_room import MEETING_DAY
 from panelapp.services.lookup import meeting_by_name
+from tests.ui import test_adm_queue
+from tests.ui.test_adm_queue import open_queue, select
+from tests.ui.test_meeting_room import MEETING_DAY
+
+queue_store = test_adm_queue.queue_store
 
 
 def inside_scroll(widget) -> bool:

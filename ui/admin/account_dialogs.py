@@ -4,7 +4,14 @@ service's sentence when the store refuses, so nothing typed is lost."""
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.enums import USER_ROLES
 from panelapp.errors import PanelAppError

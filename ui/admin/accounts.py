@@ -5,12 +5,26 @@ change through panelapp.services.accounts, one transaction and an audit record e
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
-from panelapp.queries.accounts import AccountRow, MemberChoice, account_rows, linkable_members
+from panelapp.queries.accounts import (
+    AccountRow,
+    MemberChoice,
+    account_rows,
+    linkable_members,
+)
 from panelapp.services import accounts
 from panelapp.services.permissions import ROLE_NAMES, Actor
 from ui.admin.account_dialogs import AccountDialog, OwnPasswordDialog, ResetDialog
