@@ -26,11 +26,6 @@ def alt_key(text: str) -> str | None:
     return found.group(1).lower() if found else None
 
 
-def shown(widget: QWidget, window: QWidget) -> bool:
-    return widget.isVisibleTo(window) and widget.isEnabled() or isinstance(widget, QLabel) and \
-        widget.isVisibleTo(window)
-
-
 def alt_keys(page: QWidget, window: QWidget) -> dict[str, list[str]]:
     """Each Alt key of what is on screen now in ``page`` (the tab shown, not the hidden ones)."""
     keys: dict[str, list[str]] = defaultdict(list)

@@ -1,6 +1,7 @@
 """One item at the meeting: who is in the room, the papers, and what the panel recommends."""
 
 import html
+import itertools
 import json
 
 from PySide6.QtCore import Qt, Signal
@@ -425,7 +426,7 @@ class ItemPane(QWidget):
         for line in self.dissent_lines:
             chain += [line.member, line.view, line.remove]
         chain += [self.add_dissent, self.record]
-        for before, after in zip(chain, chain[1:]):
+        for before, after in itertools.pairwise(chain):
             QWidget.setTabOrder(before, after)
 
     def _remove_dissent(self, line: DissentLine) -> None:
