@@ -2,7 +2,7 @@
 signs), the names behind the refs in it, and the earlier versions kept by amendments."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
@@ -41,6 +41,7 @@ class MinutesState:
     current: dict
     versions: list[Version]
     names: dict[str, str]
+    about: dict[int, str] = field(default_factory=dict)  # item id: the household and children, in words
 
 
 def held_meetings(session: Session, actor: Actor) -> list[MeetingChoice]:
@@ -70,4 +71,11 @@ def read_minutes(session: Session, actor: Actor, meeting_id: int) -> MinutesStat
         record.signoff_hash if record else None,
         [(i.id, i.position + 1, i.ref, i.item_type) for i in meeting.items],
         [i.position + 1 for i in meeting.items if i.outcome is None],
-        minutes_content(session, meeting), versions, names)
+        minutes_content(session, meeting), versions, names, {i.id: item_about(i) for i in meeting.items})
+
+
+def item_about(item) -> str:
+    """Whom an item concerns, by name: "Siân Jones and Łukasz Nowak; Amy Child"."""
+    households = [link.household.display_name for link in item.household_links]
+    children = [link.child.name for link in item.child_links]
+    return "; ".join(part for part in (", ".join(households), ", ".join(children)) if part)

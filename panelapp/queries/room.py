@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
+from ..enums import MEMBER_ROLES
 from ..errors import PanelAppError
 from ..models import Meeting, PanelMember
 from ..rules.quorum import ABSENT_FOR_ITEM, item_quorum, meeting_quorum
@@ -20,7 +21,7 @@ from ..services.recording import check_can_record
 from . import may_read
 from .meetings import MeetingChoice, meeting_choices
 
-DRAFTED = ("discussion", "wording", "reasons")
+DRAFTED = ("discussion", "wording", "reasons", "form")  # form: outcome, terms, views and dissent
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,12 @@ class ItemState:
     def in_room(self) -> list[InRoom]:
         return [p for p in self.people if p.away is None]
 
+    @property
+    def may_give_view(self) -> list[InRoom]:
+        """Those in the room whose role counts them as a member: only they give a view or dissent
+        (an adviser or the minute taker does not)."""
+        return [p for p in self.in_room if MEMBER_ROLES & set(p.roles)]
+
 
 @dataclass(frozen=True)
 class RoomState:
@@ -125,6 +132,19 @@ def meeting_of_the_day(choices: list[MeetingChoice], today: dt.date) -> int | No
     if coming:
         return min(coming, key=lambda c: c[2])[0]
     return choices[0][0] if choices else None
+
+
+def meeting_to_open(choices: list[MeetingChoice], today: dt.date, remembered: str | None) -> int | None:
+    """Today's meeting, or the next one planned, comes first; else the one last viewed
+    (by ref); else meeting_of_the_day."""
+    todays = [c for c in choices if c[2] == today]
+    if todays:
+        return todays[0][0]
+    coming = [c for c in choices if c[2] > today and c[3] == "planned"]
+    if coming:
+        return min(coming, key=lambda c: c[2])[0]
+    by_ref = {c[1]: c[0] for c in choices}
+    return by_ref.get(remembered) or meeting_of_the_day(choices, today)
 
 
 def read_room(session: Session, actor: Actor, meeting_id: int) -> RoomState:

@@ -183,3 +183,64 @@ def list_accounts(session: Session, actor: Actor) -> list[dict]:
             for a in session.exec(select(UserAccount).order_by(UserAccount.username))]
 
 
+
+
+def _account(session: Session, username: str) -> UserAccount:
+    account = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
+    if account is None:
+        raise PanelAppError(f"No account is called {username!r}.")
+    return account
+
+
+def reset_account(session: Session, actor: Actor, username: str, new_password: str) -> None:
+    """An administrator gives an account a new password, to be passed on to its holder; a
+    lockout ends with it."""
+    require(actor, "accounts.manage")
+    if len(new_password) < MIN_PASSWORD:
+        raise PanelAppError(f"Cannot reset the password: it must have at least {MIN_PASSWORD} characters.")
+    account = _account(session, username)
+    before = account.failed_sign_ins
+    account.password_hash = _hasher.hash(new_password)
+    account.failed_sign_ins = 0
+    account.locked_until = None
+    audit.record(session, actor.username, "reset_password", "user_account", entity_uid=account.uid,
+                 summary=f"password of {username} reset by an administrator",
+                 before={"failed_sign_ins": before}, after={"failed_sign_ins": 0})
+
+
+def change_own_password(session: Session, actor: Actor, current: str, new_password: str) -> None:
+    """Anyone signed in changes their own password, giving the present one first."""
+    account = _account(session, actor.username)
+    try:
+        _hasher.verify(account.password_hash, current)
+    except (VerificationError, InvalidHashError):
+        raise PanelAppError("The present password is not right: the password was not changed.") from None
+    if len(new_password) < MIN_PASSWORD:
+        raise PanelAppError(f"The new password must have at least {MIN_PASSWORD} characters.")
+    if new_password == current:
+        raise PanelAppError("The new password is the same as the present one: choose another.")
+    account.password_hash = _hasher.hash(new_password)
+    audit.record(session, actor.username, "change_password", "user_account", entity_uid=account.uid,
+                 summary=f"{actor.username} changed their own password")
+
+
+def update_account(session: Session, actor: Actor, username: str, *, display_name: str, role: str,
+                   member_id: int | None) -> None:
+    """An administrator changes the name, the role or the central-list member an account is for."""
+    require(actor, "accounts.manage")
+    account = _account(session, username)
+    problems = []
+    if not display_name.strip():
+        problems.append("the name must not be empty")
+    if role not in USER_ROLES:
+        problems.append(f"{role!r} is not a role; choose one of: {', '.join(USER_ROLES)}")
+    if account.username == actor.username and role != "admin":
+        problems.append("you cannot take the administrator's role from your own account")
+    if problems:
+        raise PanelAppError(f"Cannot change the account {username}: " + "; ".join(problems) + ".")
+    before = {"display_name": account.display_name, "role": account.role, "member_id": account.member_id}
+    account.display_name, account.role, account.member_id = display_name.strip(), role, member_id
+    after = {"display_name": account.display_name, "role": role, "member_id": member_id}
+    if after != before:
+        audit.record(session, actor.username, "update", "user_account", entity_uid=account.uid,
+                     summary=f"account {username} changed ({ROLE_NAMES[role]})", before=before, after=after)

@@ -203,7 +203,26 @@ def agenda_warnings(session: Session, meeting: Meeting, today: dt.date | None = 
                                 f"{other.meeting.ref} ({item_label(other)}).")
         if item.item_type == "match":
             warnings.extend(match_warnings(item))
+        if item.outcome is None:
+            warnings.extend(changed_case_warnings(item))
     return warnings
+
+
+def changed_case_warnings(item: AgendaItem) -> list[str]:
+    """A household that withdrew, or a child whose plan changed, since the item was listed."""
+    out = []
+    for link in item.household_links:
+        h = link.household
+        withdrew = h.withdrawn or h.withdrawal_date
+        if withdrew and item.item_type != "withdrawal":
+            out.append(f"{item_label(item)}: household {h.ref} ({h.display_name}) withdrew on {withdrew:%d %B %Y}; "
+                       "take the item off or say why it stays.")
+    for link in item.child_links:
+        c = link.child
+        if c.plan_changed:
+            out.append(f"{item_label(item)}: {c.name}'s plan changed on {c.plan_changed:%d %B %Y}; "
+                       "check that the item still stands.")
+    return out
 
 
 def match_warnings(item: AgendaItem) -> list[str]:

@@ -79,10 +79,13 @@ class Pattern:
 
 
 def schedule_meetings(session: Session, actor: Actor, *, pattern: str, first: dt.date, last: dt.date,
-                      venue: str | None = None, capacity: int | None = None) -> dict:
-    """Plan every meeting the pattern gives between ``first`` and ``last``, skipping bank
-    holidays (of the agency's region) and dates that already have a meeting."""
+                      venue: str | None = None, capacity: int | None = None, on_holiday: str = "skip") -> dict:
+    """Plan every meeting the pattern gives between ``first`` and ``last``; a date on a bank
+    holiday (of the agency's region) is skipped, or with ``on_holiday="move"`` moved to the next
+    working day, at the same time of day. A date that already has a meeting is never doubled."""
     require(actor, "meeting.plan")
+    if on_holiday not in ("skip", "move"):
+        raise PanelAppError(f"{on_holiday!r} is not what to do on a bank holiday: skip or move.")
     if last < first:
         raise PanelAppError(f"The last date {last.isoformat()} is before the first {first.isoformat()}.")
     if (last - first).days > 800:
@@ -91,15 +94,26 @@ def schedule_meetings(session: Session, actor: Actor, *, pattern: str, first: dt
     workdays = WorkingDays.for_agency(agency_of(session))
     existing = set(session.exec(select(Meeting.meeting_date).where(Meeting.status != "cancelled")).all())
     created, skipped = [], []
+    moved = []
     for day in rule.dates(first, last):
-        if not workdays.is_working_day(day):
+        if not workdays.is_working_day(day) and on_holiday == "move":
+            later = workdays.add(day, 1)
+            if later in existing:
+                skipped.append({"date": day, "why": f"bank holiday, and {later:%-d %B} has a meeting already"})
+                continue
+            moved.append({"date": day, "to": later})
+            existing.add(later)
+            created.append(create_meeting(session, actor, date=later, start=rule.start, venue=venue,
+                                          capacity=capacity))
+        elif not workdays.is_working_day(day):
             skipped.append({"date": day, "why": "bank holiday"})
         elif day in existing:
             skipped.append({"date": day, "why": "a meeting is planned that day already"})
         else:
+            existing.add(day)
             created.append(create_meeting(session, actor, date=day, start=rule.start, venue=venue,
                                           capacity=capacity))
-    return {"created": created, "skipped": skipped}
+    return {"created": created, "skipped": skipped, "moved": moved}
 
 
 def update_meeting(session: Session, actor: Actor, meeting: Meeting, *, expected_version: int | None = None,

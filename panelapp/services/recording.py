@@ -24,8 +24,9 @@ APPROVAL_TYPES = {"adopter_approval", "early_permanence_approval", "retrospectiv
 def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries: list[dict], *,
                       expected_version: int | None = None) -> list[dict]:
     """Set who attends: each entry ``{member, status, acting_as?, arrived_at?, left_at?}`` by member ref.
-    Members not named keep what was recorded for them. ``expected_version``: the meeting's
-    version the form read (a stale one is refused)."""
+    Members not named keep what was recorded for them; a status of None sets a member back to
+    not recorded (a mark made by mistake). ``expected_version``: the meeting's version the form
+    read (a stale one is refused)."""
     require(actor, "meeting.record")
     check_version(meeting, expected_version, f"the attendance at {meeting.ref}")
     ensure_open(meeting, "record attendance")
@@ -34,7 +35,7 @@ def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries:
     for n, entry in enumerate(entries, start=1):
         member = member_by_ref(session, entry["member"])
         status = entry.get("status")
-        if status not in ATTENDANCE_STATUSES:
+        if status is not None and status not in ATTENDANCE_STATUSES:
             problems.append(f"{member.name}: {status!r} is not present, apologies or absent")
         acting = entry.get("acting_as")
         if acting is not None and acting not in member.role_names:
@@ -53,6 +54,10 @@ def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries:
     before = [snapshot(a, "status", "acting_as") | {"member": a.member.ref} for a in meeting.attendance]
     for member, entry in resolved:
         row = rows.get(member.ref)
+        if entry.get("status") is None:
+            if row is not None:
+                meeting.attendance.remove(row)
+            continue
         if row is None:
             row = Attendance(member=member, position=len(meeting.attendance), status=entry["status"])
             meeting.attendance.append(row)

@@ -2,6 +2,7 @@
 who presents it and how long it is expected to take."""
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.queries.agenda import DEFAULT_MINUTES, ItemChoices
+from panelapp.queries.eligibility import WHY, Eligible
 from panelapp.services.agenda import ITEM_TYPE_WORDS, NEEDS_CHILD, NEEDS_HOUSEHOLD
 from ui.common.pickers import Checklist
 from ui.common.widgets import ok_cancel
@@ -30,8 +32,10 @@ def needs(item_type: str) -> list[str]:
 
 
 class ItemDialog(QDialog):
-    def __init__(self, meeting: str, choices: ItemChoices, parent: QWidget | None = None):
+    def __init__(self, meeting: str, choices: ItemChoices, parent: QWidget | None = None,
+                 eligible: Eligible | None = None):
         super().__init__(parent)
+        self.eligible = eligible
         title = f"Add an item to {meeting}"
         self.setWindowTitle(title)
         self.setAccessibleName(title)
@@ -51,6 +55,13 @@ class ItemDialog(QDialog):
         self.minutes.setValue(DEFAULT_MINUTES)
         self.minutes.setSuffix(" minutes")
         self.minutes.setAccessibleName("Estimated time")
+        self.show_all = QCheckBox("Sho&w all households and children")
+        self.show_all.setAccessibleName("Show all households and children, not only the eligible ones")
+        self.show_all.setVisible(eligible is not None)
+        self.offered = QLabel()
+        self.offered.setObjectName("muted")
+        self.offered.setWordWrap(True)
+        self.offered.setAccessibleName("Which cases are offered")
         self.missing = QLabel()
         self.missing.setObjectName("muted")
         self.missing.setAccessibleName("What the item still needs")
@@ -77,6 +88,8 @@ class ItemDialog(QDialog):
         buttons, self.ok_button = ok_cancel(self, "&Add item")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.offered)
+        layout.addWidget(self.show_all)
         layout.addLayout(lists, 1)
         layout.addLayout(more)
         layout.addWidget(self.missing)
@@ -84,6 +97,9 @@ class ItemDialog(QDialog):
 
         for signal in (self.item_type.currentIndexChanged, self.households.changed, self.children.changed):
             signal.connect(self._check)
+        self.item_type.currentIndexChanged.connect(self._offer)
+        self.show_all.toggled.connect(self._offer)
+        self._offer()
         self._check()
         self.resize(860, 560)
 
@@ -94,6 +110,17 @@ class ItemDialog(QDialog):
                    if what in needs(code) and not chosen]
         self.missing.setText(f"{ITEM_TYPE_WORDS[code]} needs {' and '.join(missing)}." if missing else "")
         self.ok_button.setEnabled(not missing)
+
+    def _offer(self, *_args) -> None:
+        """Only the cases an item of this type may concern, unless "show all" is ticked."""
+        code = self.item_type.currentData()
+        everyone = self.eligible is None or self.show_all.isChecked()
+        self.households.offer_only(None if everyone else self.eligible.households_for(code))
+        self.children.offer_only(None if everyone else self.eligible.children_for(code))
+        why = WHY.get(code)
+        self.offered.setText("" if everyone or why is None else f"Offered: {why}. Tick \"show all\" for "
+                             "any other.")
+        self.offered.setVisible(bool(self.offered.text()))
 
     def choose_type(self, code: str) -> None:
         self.item_type.setCurrentIndex(self.item_type.findData(code))

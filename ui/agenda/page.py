@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QText
 from panelapp.db import Store
 from panelapp.models import AgendaItem, Meeting
 from panelapp.queries.agenda import Agenda, item_choices, item_detail
+from panelapp.queries.eligibility import eligible_cases
 from panelapp.queries.meetings import meeting_choices
 from panelapp.services.agenda import add_item, attach_paper, remove_item, reorder_items
 from panelapp.services.meetings import mark_papers_sent
@@ -275,13 +276,16 @@ class AgendaPage(QWidget):
         if agenda is None:
             return
         store, actor = self.store, self.actor
-        self.runner.submit(lambda _t: queries.read(store, actor, item_choices), name="households and children",
-                           on_done=lambda choices: self._open_item_dialog(agenda, choices), owner=self,
+        def read(_task):
+            return queries.read(store, actor, item_choices), queries.read(store, actor, eligible_cases)
+
+        self.runner.submit(read, name="households and children",
+                           on_done=lambda answer: self._open_item_dialog(agenda, *answer), owner=self,
                            on_error=lambda exc, _d: self.tell("The households and children could not be read",
                                                               said(exc, "reading the households and children")))
 
-    def _open_item_dialog(self, agenda: Agenda, choices) -> None:
-        dialog = ItemDialog(agenda_label(agenda), choices, parent=self)
+    def _open_item_dialog(self, agenda: Agenda, choices, eligible=None) -> None:
+        dialog = ItemDialog(agenda_label(agenda), choices, parent=self, eligible=eligible)
         dialog.accepted.connect(lambda: self.add(agenda.meeting_id, dialog.values()))
         self.dialog = dialog
         dialog.open()

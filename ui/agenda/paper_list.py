@@ -203,7 +203,7 @@ class PaperList(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.activated.connect(lambda _index: self.open_current())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
-        self.attach_button = QPushButton("&Attach a paper…")
+        self.attach_button = QPushButton("A&ttach a paper…")
         self.attach_button.clicked.connect(self.attach_requested.emit)
         self.open_button = QPushButton("&Open")
         self.open_button.setAccessibleName("Open the paper")

@@ -11,6 +11,22 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QLineEdit, QListView, Q
 REF_ROLE = Qt.ItemDataRole.UserRole
 
 
+class OfferedProxy(QSortFilterProxyModel):
+    """The search filter, and (when set) only the refs offered; a ticked one always shows."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.offered: frozenset[str] | None = None
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:
+        if self.offered is not None:
+            item = self.sourceModel().index(row, 0, parent)
+            if item.data(REF_ROLE) not in self.offered and item.data(Qt.ItemDataRole.CheckStateRole) != \
+                    Qt.CheckState.Checked.value:
+                return False
+        return super().filterAcceptsRow(row, parent)
+
+
 class Checklist(QWidget):
     """``entries``: (ref, text) pairs, e.g. ("H000123", "H000123 — Aisha Williams and Owen Khan")."""
 
@@ -31,7 +47,7 @@ class Checklist(QWidget):
             self.model.appendRow(item)
             self._items[ref] = item
         self.model.itemChanged.connect(self._ticked)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = OfferedProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
@@ -67,6 +83,12 @@ class Checklist(QWidget):
 
     def set_chosen(self, ref: str, chosen: bool = True) -> None:
         self._items[ref].setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+
+    def offer_only(self, refs: frozenset[str] | None) -> None:
+        """Show only ``refs`` (and whatever is ticked); None shows every one."""
+        self.proxy.beginFilterChange()
+        self.proxy.offered = refs
+        self.proxy.endFilterChange()
 
     def shown_refs(self) -> list[str]:
         return [self.proxy.index(r, 0).data(REF_ROLE) for r in range(self.proxy.rowCount())]

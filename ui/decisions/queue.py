@@ -4,7 +4,7 @@ with the item's minute and papers beside the decision form."""
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QColor, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -117,7 +117,7 @@ class DecisionForm(QGroupBox):
         form.addRow("Decided &on:", self.decided_on)
         form.addRow("&Reasons:", self.reasons)
         form.addRow(self.advice)
-        form.addRow(self.button)
+        # The button itself is placed by the queue in a footer that never scrolls away.
 
     def show_case(self, case: Case) -> None:
         self.case = case
@@ -258,7 +258,6 @@ class AdmQueuePage(QWidget):
         final_form.addRow("Received on:", self.responded_on)
         final_form.addRow("IRM:", self.irm_recommendation)
         final_form.addRow("Reasons:", self.final_reasons)
-        final_form.addRow(self.final_button)
         self.notify_box = QGroupBox("The applicants told in writing")
         self.notified_on = QDateEdit(QDate.currentDate())
         self.notified_on.setCalendarPopup(True)
@@ -271,7 +270,6 @@ class AdmQueuePage(QWidget):
         notify_row.addWidget(QLabel("Told on:"))
         notify_row.addWidget(self.notified_on)
         notify_row.addStretch(1)
-        notify_row.addWidget(self.notify_button)
         self.message = warning_label("What the store said")
 
         side = QWidget()
@@ -307,7 +305,26 @@ class AdmQueuePage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
-        splitter.addWidget(scroll)
+        # The sign buttons sit below the scrolling side, in reach whatever its length; Ctrl+Enter
+        # presses the one on show.
+        self.footer = QWidget()
+        footer = QHBoxLayout(self.footer)
+        footer.setContentsMargins(6, 4, 4, 4)
+        footer.addStretch(1)
+        for button in (self.form.button, self.final_button, self.notify_button):
+            button.setToolTip(f"{button.text()} (Ctrl+Enter)")
+            footer.addWidget(button)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(self._sign_by_key)
+        right = QWidget()
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        right_column.setSpacing(0)
+        right_column.addWidget(scroll, 1)
+        right_column.addWidget(self.footer)
+        splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 440])
@@ -350,6 +367,12 @@ class AdmQueuePage(QWidget):
         self._show_case(None)
         self.heading.setText(f"Could not read the recommendation: {said(exc, 'reading a recommendation')}")
 
+    def _sign_by_key(self) -> None:
+        for button in (self.form.button, self.final_button, self.notify_button):
+            if button.isVisible() and button.isEnabled():
+                button.click()
+                return
+
     def _show_case(self, case: Case | None) -> None:
         if case is not None and case.id != self._wanted:
             return  # a read overtaken by another choice
@@ -362,6 +385,7 @@ class AdmQueuePage(QWidget):
             self.extract.clear()
             self.papers.clear()
             self.signed.clear()
+            self._sync_footer()
             return
         summary = case.decision
         self.heading.setText(f"{case.label}: {ITEM_TYPE_WORDS.get(case.item_type, word(case.item_type))}")
@@ -385,7 +409,14 @@ class AdmQueuePage(QWidget):
         if decided:
             self.notified_on.setMinimumDate(QDate.fromString(summary["decided_on"], "yyyy-MM-dd"))
         self.signed.setText(self._decision_words(summary) if decided else "")
+        self._sync_footer()
         self.case_shown.emit(case)
+
+    def _sync_footer(self) -> None:
+        """Each sign button shows with its part of the form."""
+        for button, box in ((self.form.button, self.form), (self.final_button, self.final_box),
+                            (self.notify_button, self.notify_box)):
+            button.setVisible(not box.isHidden())
 
     @staticmethod
     def _decision_words(summary: dict) -> str:

@@ -1,24 +1,25 @@
 """Attendance, recorded as it is marked: each change is one call to record_attendance."""
 
-import datetime as dt
 
-from PySide6.QtCore import QRegularExpression, Qt, Signal
-from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp.queries.room import MemberRow
+from panelapp.rules.times import parse_clock
+from ui.common.widgets import warning_label
 from ui.common.words import clock, word, words
 
 STATUSES = ("present", "apologies", "absent")
-TIME = QRegularExpression(r"^([01]?\d|2[0-3]):[0-5]\d$|^$")
-
-
-def parse_time(text: str) -> dt.time | None:
-    text = text.strip()
-    if not text:
-        return None
-    hour, minute = text.split(":")
-    return dt.time(int(hour), int(minute))
 
 
 class MemberLine:
@@ -42,12 +43,14 @@ class MemberLine:
         self.left = QLineEdit()
         for edit, what in ((self.arrived, "arrived late at"), (self.left, "left early at")):
             edit.setPlaceholderText("hh:mm")
-            edit.setValidator(QRegularExpressionValidator(TIME, edit))
             edit.setMaximumWidth(80)
             edit.setAccessibleName(f"{member.name}: {what}")
+        self.error = warning_label(f"{member.name}: what is wrong with the times")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
 
     def widgets(self):
-        return (self.name, self.status, self.acting, self.arrived, self.left)
+        return (self.name, self.status, self.acting, self.arrived, self.left, self.error)
 
     def show(self, member: MemberRow, may_record: bool) -> None:
         for widget in (self.status, self.acting, self.arrived, self.left):
@@ -62,23 +65,35 @@ class MemberLine:
             widget.setEnabled(may_record and present)
             widget.blockSignals(False)
         self.status.blockSignals(False)
+        self.show_error("")
+
+    def show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def entry(self) -> dict:
+        """This member's attendance as marked; ValueError saying which time cannot be read."""
         present = self.status.currentData() == "present"
+        times = {}
+        for key, edit, what in (("arrived_at", self.arrived, "Arrived"), ("left_at", self.left, "Left")):
+            try:
+                times[key] = parse_clock(edit.text()) if present else None
+            except ValueError as exc:
+                raise ValueError(f"{what}: {exc}") from None
         return {"member": self.ref, "status": self.status.currentData(),
-                "acting_as": self.acting.currentData() if present else None,
-                "arrived_at": parse_time(self.arrived.text()) if present else None,
-                "left_at": parse_time(self.left.text()) if present else None}
+                "acting_as": self.acting.currentData() if present else None} | times
 
 
 class AttendancePanel(QWidget):
     """Everyone on the central list that day; ``changed`` carries one member's entry."""
 
     changed = Signal(dict)
+    everyone_present = Signal(list)  # the entries of every member not yet recorded
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.lines: dict[str, MemberLine] = {}
+        self._unrecorded: list[str] = []
         self._refs: tuple[str, ...] = ()
         self.body = QWidget()
         self.grid = QGridLayout(self.body)
@@ -88,13 +103,21 @@ class AttendancePanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setAccessibleName("Attendance")
-        hint = QLabel("Each change is recorded at once. Times are for a late arrival or an early "
-                      "departure (24-hour clock).")
+        hint = QLabel("Each change is recorded at once; \"not recorded\" takes a mark back. Times are for a "
+                      "late arrival or an early departure (24-hour clock: 10:25, 10.25 or 1025).")
         hint.setObjectName("muted")
         hint.setWordWrap(True)
+        self.all_present = QPushButton("Mark everyone expected as &present")
+        self.all_present.setAccessibleName("Mark everyone expected as present")
+        self.all_present.setToolTip("Everyone on the list not yet recorded is marked present; then change "
+                                    "the exceptions")
+        self.all_present.clicked.connect(self._everyone_present)
+        top = QHBoxLayout()
+        top.addWidget(hint, 1)
+        top.addWidget(self.all_present)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(hint)
+        layout.addLayout(top)
         layout.addWidget(scroll, 1)
 
     def show_members(self, members: list[MemberRow], may_record: bool) -> None:
@@ -103,6 +126,12 @@ class AttendancePanel(QWidget):
             self._build(members)
         for member in members:
             self.lines[member.ref].show(member, may_record)
+        self._unrecorded = [m.ref for m in members if m.status is None]
+        self.all_present.setEnabled(may_record and bool(self._unrecorded))
+
+    def _everyone_present(self) -> None:
+        if self._unrecorded:
+            self.everyone_present.emit([{"member": ref, "status": "present"} for ref in self._unrecorded])
 
     def _build(self, members: list[MemberRow]) -> None:
         while self.grid.count():
@@ -110,7 +139,7 @@ class AttendancePanel(QWidget):
             if widget is not None:
                 widget.deleteLater()
         self.lines.clear()
-        for column, title in enumerate(("Member", "Attends", "Acting as", "Arrived", "Left")):
+        for column, title in enumerate(("Member", "Attends", "Acting as", "Arrived", "Left", "")):
             label = QLabel(f"<b>{title}</b>")
             self.grid.addWidget(label, 0, column)
         for row, member in enumerate(members, start=1):
@@ -126,6 +155,10 @@ class AttendancePanel(QWidget):
         self._refs = tuple(m.ref for m in members)
 
     def _changed(self, line: MemberLine) -> None:
-        entry = line.entry()
-        if entry["status"] is not None:
-            self.changed.emit(entry)
+        try:
+            entry = line.entry()
+        except ValueError as exc:
+            line.show_error(str(exc))
+            return
+        line.show_error("")
+        self.changed.emit(entry)

@@ -9,6 +9,7 @@ not the record; recording the item is.
 """
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QPlainTextEdit
@@ -32,6 +33,8 @@ class DraftKeeper(QObject):
         self.store, self.actor = store, actor
         self.item_uid: str | None = None
         self.fields: dict[str, QPlainTextEdit] = {}
+        # Fields kept as text that are not a text box (the recommendation form as JSON): read, show.
+        self.forms: dict[str, tuple[Callable[[], str], Callable[[str], None]]] = {}
         self.dirty: set[str] = set()
         # What this window kept, per item: newer than any state read before it was kept.
         self.latest: dict[str, dict[str, str]] = {}
@@ -55,6 +58,16 @@ class DraftKeeper(QObject):
         self.fields[name] = editor
         editor.textChanged.connect(lambda: self._typed(name))
 
+    def watch_form(self, name: str, read: Callable[[], str], show: Callable[[str], None]) -> None:
+        """A field whose widgets call ``changed(name)``; ``show("")`` leaves them as they are."""
+        self.forms[name] = (read, show)
+
+    def changed(self, name: str) -> None:
+        self._typed(name)
+
+    def text(self, name: str) -> str:
+        return self.forms[name][0]() if name in self.forms else self.fields[name].toPlainText()
+
     def _typed(self, name: str) -> None:
         if self._filling or self.item_uid is None or not self.enabled:
             return
@@ -71,6 +84,8 @@ class DraftKeeper(QObject):
         try:
             for name, editor in self.fields.items():
                 editor.setPlainText(texts.get(name, ""))
+            for name, (_read, show) in self.forms.items():
+                show(texts.get(name, ""))
         finally:
             self._filling = False
 
@@ -84,13 +99,13 @@ class DraftKeeper(QObject):
 
         def keep(session, actor) -> None:
             for name in names:
-                save_draft(session, actor, draft_key(item_uid, name), self.fields[name].toPlainText())
+                save_draft(session, actor, draft_key(item_uid, name), self.text(name))
 
         if not change(self.store, self.actor, keep, refused=self.failed.emit).done:
             return 0
         kept = self.latest.setdefault(self.item_uid, {})
         for name in names:
-            kept[name] = self.fields[name].toPlainText()
+            kept[name] = self.text(name)
         self.dirty.clear()
         self.last_saved = dt.datetime.now()
         self.saved.emit(len(names))

@@ -1,6 +1,7 @@
 """Declarations of interest: those made, and the form to record another."""
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -70,11 +71,15 @@ class DeclarationsPanel(QWidget):
         self.button = QPushButton("Record the declaration")
         self.button.setAccessibleName("Record the declaration")
         self.button.clicked.connect(self._declare)
+        self.button.setToolTip("Record the declaration (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.button)  # active while the form is on screen
+            shortcut.activated.connect(lambda: self.button.isEnabled() and self.button.click())
         self.interest.textChanged.connect(self._update)
 
         form = QFormLayout()
-        form.addRow("&Member:", self.member)
-        form.addRow("&Item:", self.item)
+        form.addRow("Mem&ber:", self.member)
+        form.addRow("I&tem:", self.item)
         form.addRow("I&nterest:", self.interest)
         form.addRow("&What they did:", self.action)
         buttons = QHBoxLayout()
@@ -103,7 +108,9 @@ class DeclarationsPanel(QWidget):
         self.item.clear()
         self.item.addItem("All items (the meeting as a whole)", None)
         for i in state.items:
-            self.item.addItem(f"Item {i.number}: {ITEM_TYPE_WORDS.get(i.item_type, word(i.item_type))}", i.id)
+            about = "; ".join(x for x in (", ".join(i.households), ", ".join(i.children)) if x)
+            self.item.addItem(f"Item {i.number}: {ITEM_TYPE_WORDS.get(i.item_type, word(i.item_type))}"
+                              f"{' — ' + about if about else ''}", i.id)
         self.member.setCurrentIndex(max(0, self.member.findData(keep_member)))
         self.item.setCurrentIndex(max(0, self.item.findData(keep_item)))
         self._update()

@@ -1,9 +1,11 @@
 """One item at the meeting: who is in the room, the papers, and what the panel recommends."""
 
 import html
+import itertools
+import json
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -34,6 +36,7 @@ from ui.common.words import word
 from ui.meeting_room.autosave import DraftKeeper
 from ui.meeting_room.quorum import QuorumIndicator
 
+DRAFT_WORDS = {"form": "the outcome, terms, views and dissent"}
 AWAY_WORDS = {"left_for_item": "left the room for this item", "took_no_part": "takes no part in this item"}
 
 
@@ -63,6 +66,7 @@ class DissentLine(QWidget):
         remove = QPushButton("Remove")
         remove.setAccessibleName("Remove this dissent")
         remove.clicked.connect(lambda: self.removed.emit(self))
+        self.remove = remove
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.member)
@@ -102,7 +106,7 @@ class ItemPane(QWidget):
             lambda entry: self.paper_requested.emit(entry.data(Qt.ItemDataRole.UserRole), entry.text()))
 
         self.discussion = text_box("Key points of discussion", "the key points of the discussion", 5)
-        self.save_discussion = QPushButton("Keep the discussion in the minutes")
+        self.save_discussion = QPushButton("&Keep the discussion in the minutes")
         self.save_discussion.setAccessibleName("Keep the discussion in the minutes")
         self.save_discussion.clicked.connect(lambda: self.discussion_requested.emit(self.discussion.toPlainText()))
 
@@ -215,9 +219,20 @@ class ItemPane(QWidget):
         top.addLayout(left, 3)
         top.addLayout(right, 2)
 
+        # The footer is placed by the room below the scrolling pane: Record never scrolls away.
+        self.footer = QWidget()
+        self.footer.setObjectName("record_footer")
+        footer = QVBoxLayout(self.footer)
+        footer.setContentsMargins(4, 4, 8, 4)
+        footer.addWidget(self.refusal)
         bottom = QHBoxLayout()
         bottom.addWidget(self.done, 1)
         bottom.addWidget(self.record)
+        footer.addLayout(bottom)
+        self.record.setToolTip("Record the recommendation (Ctrl+Enter)")
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.record)
+            shortcut.activated.connect(self._record_by_key)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 0, 8, 8)
         layout.addWidget(self.title)
@@ -226,11 +241,56 @@ class ItemPane(QWidget):
         layout.addLayout(top)
         layout.addWidget(discussion)
         layout.addWidget(recommendation)
-        layout.addWidget(self.refusal)
-        layout.addLayout(bottom)
         layout.addStretch(1)
         self._views_changed(False)
         self.setEnabled(False)
+        self._showing = False
+        self.order_tabs()
+        keeper.watch_form("form", self.form_text, self.show_form)
+        for signal in (self.outcome.currentIndexChanged, self.children_max.valueChanged, self.age_min.valueChanged,
+                       self.age_max.valueChanged, self.early.toggled, self.views_taken.toggled,
+                       *(box.valueChanged for box in self.votes.values())):
+            signal.connect(self._form_changed)
+
+    # -- the form, kept as a draft -------------------------------------------------
+    def _form_changed(self, *_args) -> None:
+        if not self._showing:
+            self.keeper.changed("form")
+
+    def form_text(self) -> str:
+        """Outcome, terms, views and dissent lines as they are on screen (the typed texts are kept
+        on their own)."""
+        return json.dumps({
+            "outcome": self.outcome.currentData(),
+            "terms": [self.children_max.value(), self.age_min.value(), self.age_max.value(), self.early.isChecked()],
+            "votes": [box.value() for box in self.votes.values()] if self.views_taken.isChecked() else None,
+            "dissent": [[line.member.currentData(), line.view.text()] for line in self.dissent_lines]})
+
+    def show_form(self, text: str) -> None:
+        if not text:
+            return
+        try:
+            form = json.loads(text)
+        except ValueError:
+            return  # a draft from another version of the form: the recorded values stand
+        self._showing = True
+        try:
+            self.outcome.setCurrentIndex(max(0, self.outcome.findData(form.get("outcome"))))
+            terms = form.get("terms") or [1, 0, 4, False]
+            for box, value in zip((self.children_max, self.age_min, self.age_max), terms):
+                box.setValue(int(value))
+            self.early.setChecked(bool(terms[3]) if len(terms) > 3 else False)
+            votes = form.get("votes")
+            (self.views_taken if votes is not None else self.consensus).setChecked(True)
+            for box, value in zip(self.votes.values(), votes or (0, 0, 0)):
+                box.setValue(int(value))
+            for line in list(self.dissent_lines):
+                self._remove_dissent(line)
+            people = [(p.ref, p.name) for p in self.item.people] if self.item else []
+            for member, view in form.get("dissent") or []:
+                self.add_dissent_line(member, view, people)
+        finally:
+            self._showing = False
 
     # -- showing an item -------------------------------------------------------
     def show_item(self, item: ItemState | None, may_record: bool, fresh: bool) -> None:
@@ -238,6 +298,7 @@ class ItemPane(QWidget):
         otherwise only what others may have changed (the room, the quorum) is redrawn."""
         self.item, self.may_record = item, may_record
         self.setEnabled(item is not None)
+        self.footer.setEnabled(item is not None)
         if item is None:
             self.keeper.fill(None, {})
             self.title.setText("Choose an item.")
@@ -247,7 +308,8 @@ class ItemPane(QWidget):
         about = [x for x in (names(item.households, ""), names(item.children, "")) if x]
         presenters = f" Presented by {', '.join(item.presenters)}." if item.presenters else ""
         self.concerning.setText(("Concerning " + "; ".join(about) + "." if about else "") + presenters)
-        self.quorum.show_result(item.quorate, item.quorum_text)
+        # No one marked present yet: the quorum is not yet known, not "inquorate".
+        self.quorum.show_result(item.quorate if item.people else None, item.quorum_text if item.people else "")
         self._show_people(item)
         self.papers.clear()
         for paper in item.papers:
@@ -273,7 +335,8 @@ class ItemPane(QWidget):
     def _fill(self, item: ItemState) -> None:
         recorded = {"discussion": item.discussion or "", "wording": item.wording or "",
                     "reasons": item.reasons or ""}
-        self.keeper.fill(item.uid, recorded | item.drafts | self.keeper.latest.get(item.uid, {}))
+        self.keeper.flush()  # what was typed for the item before is kept before its widgets change
+        self._showing = True
         self.outcome.blockSignals(True)
         self.outcome.setCurrentIndex(max(0, self.outcome.findData(item.outcome)))
         self.outcome.blockSignals(False)
@@ -295,13 +358,16 @@ class ItemPane(QWidget):
         people = [(p.ref, p.name) for p in item.people]
         for ref, _name, view in item.dissent:
             self.add_dissent_line(ref, view, people)
-        restored = sorted(item.drafts)
+        self._showing = False
+        # The drafts (typed texts and the form) come last: they are newer than the record.
+        self.keeper.fill(item.uid, recorded | item.drafts | self.keeper.latest.get(item.uid, {}))
+        restored = sorted(DRAFT_WORDS.get(name, name) for name in item.drafts)
         self.done.setText(("Restored what was typed and not yet recorded: " + ", ".join(restored) + "."
                            ) if restored else (f"Recorded: {word(item.outcome)}." if item.outcome else ""))
         self._outcome_changed()
 
     def _update_people_choices(self, item: ItemState) -> None:
-        people = [(p.ref, p.name) for p in item.in_room]
+        people = [(p.ref, p.name) for p in item.may_give_view]
         for line in self.dissent_lines:
             current = line.member.currentData()
             line.member.blockSignals(True)
@@ -358,17 +424,32 @@ class ItemPane(QWidget):
     def add_dissent_line(self, member: str | None = None, view: str = "",
                          people: list[tuple[str, str]] | None = None) -> DissentLine:
         if people is None:
-            people = [(p.ref, p.name) for p in self.item.in_room] if self.item else []
+            people = [(p.ref, p.name) for p in self.item.may_give_view] if self.item else []
         line = DissentLine(people, member, view)
         line.removed.connect(self._remove_dissent)
+        line.member.currentIndexChanged.connect(self._form_changed)
+        line.view.textChanged.connect(self._form_changed)
         self.dissent_lines.append(line)
         self.dissent_box.addWidget(line)
+        self.order_tabs()
         return line
+
+    def order_tabs(self) -> None:
+        """The views, then each dissent line, then Record: a dissent is written before recording."""
+        if self.record.window() is not self.window():
+            return  # the footer is not placed yet; the room orders the tabs once it is
+        chain = [*self.votes.values()]
+        for line in self.dissent_lines:
+            chain += [line.member, line.view, line.remove]
+        chain += [self.add_dissent, self.record]
+        for before, after in itertools.pairwise(chain):
+            QWidget.setTabOrder(before, after)
 
     def _remove_dissent(self, line: DissentLine) -> None:
         self.dissent_lines.remove(line)
         self.dissent_box.removeWidget(line)
         line.deleteLater()
+        self._form_changed()
 
     def values(self) -> dict:
         outcome = self.outcome.currentData()
@@ -384,6 +465,10 @@ class ItemPane(QWidget):
                                          "age_max_years": self.age_max.value(),
                                          "early_permanence": self.early.isChecked()}
         return payload
+
+    def _record_by_key(self) -> None:
+        if self.record.isEnabled() and self.record.isVisible():
+            self.record.click()
 
     def _record(self) -> None:
         if self.outcome.currentData() is None:

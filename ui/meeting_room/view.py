@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.db import Store
 from panelapp.models import AgendaItem, Meeting
-from panelapp.queries.room import RoomState, meeting_of_the_day, read_room, room_choices
+from panelapp.queries.room import RoomState, meeting_to_open, read_room, room_choices
 from panelapp.reports.words import listed as names
 from panelapp.services.agenda import ITEM_TYPE_WORDS
 from panelapp.services.meetings import start_meeting
@@ -94,7 +94,8 @@ class MeetingRoom(QWidget):
         self.keeper.saved.connect(self._kept)
         self.keeper.failed.connect(self.show_message)
         self.attendance = AttendancePanel()
-        self.attendance.changed.connect(self.record_attendance)
+        self.attendance.changed.connect(lambda entry: self.record_attendance([entry]))
+        self.attendance.everyone_present.connect(self.record_attendance)
         self.declarations = DeclarationsPanel()
         self.declarations.declared.connect(self.declare)
         self.items = QListWidget()
@@ -111,7 +112,14 @@ class MeetingRoom(QWidget):
         items_page = QSplitter(Qt.Orientation.Horizontal)
         items_page.setChildrenCollapsible(False)
         items_page.addWidget(self.items)
-        items_page.addWidget(pane_scroll)
+        pane_column = QWidget()
+        column = QVBoxLayout(pane_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(pane_scroll, 1)
+        column.addWidget(self.pane.footer)
+        self.pane.order_tabs()
+        items_page.addWidget(pane_column)
         items_page.setStretchFactor(1, 1)
         items_page.setSizes([250, 750])
         self.tabs = QTabWidget()
@@ -144,10 +152,8 @@ class MeetingRoom(QWidget):
                                f"Could not list the meetings: {said(exc, 'listing the meetings')}"))
 
     def _choices_loaded(self, choices) -> None:
-        remembered = settings.value(MEETING_KEY)
-        by_ref = {c[1]: c[0] for c in choices}
         self._refs = {c[0]: c[1] for c in choices}
-        wanted = self.meeting_id or by_ref.get(remembered) or meeting_of_the_day(choices, dt.date.today())
+        wanted = self.meeting_id or meeting_to_open(choices, dt.date.today(), settings.value(MEETING_KEY))
         refill(self.chooser, ((f"{day(when)} — {ref} ({word(status).lower()})", meeting_id)
                               for meeting_id, ref, when, status in choices), wanted)
         self._chosen(self.chooser.currentIndex())
@@ -226,14 +232,15 @@ class MeetingRoom(QWidget):
         self.items.clear()
         for item in state.items:
             kind = ITEM_TYPE_WORDS.get(item.item_type, word(item.item_type))
-            about = names(item.households or item.children, "")
+            about = "; ".join(x for x in (names(item.households, ""), names(item.children, "")) if x)
             done = f"✔ {word(item.outcome)}" if item.outcome else "not yet recorded"
-            warn = "" if item.quorate else "\n✖ inquorate"
+            # Before anyone is marked present there is nothing to judge: not yet known, not a red mark.
+            quorum = "quorum not yet known" if not item.people else "" if item.quorate else "✖ inquorate"
+            warn = f"\n{quorum}" if quorum else ""
             entry = QListWidgetItem(f"{item.number}. {kind}\n{about}\n{done}{warn}")
             entry.setData(Qt.ItemDataRole.UserRole, item.id)
             entry.setData(Qt.ItemDataRole.AccessibleTextRole,
-                          f"Item {item.number}, {kind}, {about}, {done}"
-                          + ("" if item.quorate else "; inquorate"))
+                          f"Item {item.number}, {kind}, {about}, {done}{'; ' + quorum if quorum else ''}")
             self.items.addItem(entry)
         row = next((n for n, i in enumerate(state.items) if i.id == self.item_id), -1)
         self.items.setCurrentRow(row)
@@ -281,9 +288,9 @@ class MeetingRoom(QWidget):
         if self.write("meeting opened", lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id), password=password)):
             self.reload()
 
-    def record_attendance(self, entry: dict) -> None:
+    def record_attendance(self, entries: list[dict]) -> None:
         meeting_id, actor = self.meeting_id, self.actor
-        self.write("attendance", lambda s: record_attendance(s, actor, s.get(Meeting, meeting_id), [entry]))
+        self.write("attendance", lambda s: record_attendance(s, actor, s.get(Meeting, meeting_id), entries))
         self.refresh()
 
     def declare(self, values: dict) -> None:

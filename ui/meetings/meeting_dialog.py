@@ -16,11 +16,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.rules.workdays import WorkingDays
+from ui.common.widgets import warning_label
+
 
 class MeetingDialog(QDialog):
     def __init__(self, title: str, *, date: dt.date, start: dt.time | None = None, venue: str | None = None,
-                 capacity: int | None = None, parent: QWidget | None = None):
+                 capacity: int | None = None, parent: QWidget | None = None,
+                 region: str | None = "england_and_wales", today: dt.date | None = None):
         super().__init__(parent)
+        self.workdays = WorkingDays(region)
+        self.today = today or dt.date.today()
         self.setWindowTitle(title)
         self.setAccessibleName(title)
         self.date = QDateEdit(QDate(date.year, date.month, date.day))
@@ -54,10 +60,30 @@ class MeetingDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.warning = warning_label("What is unusual about the date")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.warning)
         layout.addWidget(buttons)
         self.setMinimumWidth(380)
+        self.date.dateChanged.connect(self._check_date)
+        self._check_date()
+
+    def _check_date(self, *_args) -> None:
+        """A past date or a bank holiday is allowed (a meeting recorded late, a special sitting)
+        but said, before OK."""
+        day = self.date.date().toPython()
+        said = []
+        if day < self.today:
+            said.append(f"{day:%-d %B %Y} is in the past.")
+        holiday = self.workdays.bank_holidays(day.year).get(day)
+        if holiday:
+            said.append(f"{day:%-d %B %Y} is a bank holiday ({holiday}); the next working day is "
+                        f"{self.workdays.add(day, 1):%A %-d %B}.")
+        elif day.weekday() >= 5:
+            said.append(f"{day:%-d %B %Y} is a {day:%A}.")
+        self.warning.setText(" ".join(said))
+        self.warning.setVisible(bool(said))
 
     def values(self) -> dict:
         return {

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QPush
 
 from panelapp.db import Store
 from panelapp.models import Meeting
-from panelapp.queries.meetings import cancel_choices, meeting_rows
+from panelapp.queries.meetings import cancel_choices, meeting_choices, meeting_rows
 from panelapp.services.meetings import cancel_meeting, schedule_meetings
 from panelapp.services.permissions import Actor, allowed
 from ui.common import queries
@@ -163,7 +163,9 @@ class MeetingsPage(TablePage):
     # -- scheduling a year --------------------------------------------------------
     def ask_schedule(self) -> None:
         region = queries.agency_info(self.store)
-        dialog = ScheduleDialog(region.region if region else None, self.today(), parent=self)
+        existing = [(when, ref) for _id, ref, when, _status in
+                    queries.read(self.store, self.actor, meeting_choices, statuses=("planned", "held"))]
+        dialog = ScheduleDialog(region.region if region else None, self.today(), parent=self, existing=existing)
         dialog.schedule_requested.connect(lambda values: self.schedule(dialog, values))
         self.dialog = dialog
         dialog.open()

@@ -10,12 +10,15 @@ import html
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QSpinBox,
     QTextBrowser,
     QVBoxLayout,
@@ -52,8 +55,11 @@ class ScheduleDialog(QDialog):
 
     schedule_requested = Signal(dict)
 
-    def __init__(self, region: str | None, today: dt.date, parent: QWidget | None = None):
+    def __init__(self, region: str | None, today: dt.date, parent: QWidget | None = None,
+                 existing: list[tuple[dt.date, str]] = ()):
+        """``existing``: the meetings planned or held already (date, ref): never doubled."""
         super().__init__(parent)
+        self.existing = sorted(existing)
         self.setWindowTitle("Schedule a year of meetings")
         self.setAccessibleName("Schedule a year of meetings")
         self.workdays = WorkingDays(region)
@@ -61,7 +67,7 @@ class ScheduleDialog(QDialog):
         self.pattern.setAccessibleName("Pattern")
         self.pattern.setPlaceholderText(f"for example: {EXAMPLE}")
         example = QLabel("For example: “2nd and 4th Thursday, 10:00”, “1st Tuesday, 13:30” or "
-                         "“last Friday”. Bank holidays are skipped.")
+                         "“last Friday”. The time of day is kept for every meeting.")
         example.setObjectName("muted")
         example.setWordWrap(True)
         first = today + dt.timedelta(days=1)
@@ -78,6 +84,22 @@ class ScheduleDialog(QDialog):
         self.capacity.setRange(0, 20)
         self.capacity.setSpecialValueText("no limit")
         self.capacity.setAccessibleName("Capacity: most items a meeting takes")
+        self.move = QRadioButton("&move it to the next working day")
+        self.move.setAccessibleName("On a bank holiday, move the meeting to the next working day")
+        self.skip = QRadioButton("s&kip it")
+        self.skip.setAccessibleName("On a bank holiday, skip the meeting")
+        self.move.setChecked(True)
+        holiday_group = QButtonGroup(self)
+        holiday_group.addButton(self.move)
+        holiday_group.addButton(self.skip)
+        holiday_row = QHBoxLayout()
+        holiday_row.addWidget(self.move)
+        holiday_row.addWidget(self.skip)
+        holiday_row.addStretch(1)
+        self.already = QLabel()
+        self.already.setWordWrap(True)
+        self.already.setObjectName("muted")
+        self.already.setAccessibleName("Meetings already planned in these dates")
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setAccessibleName("The dates the pattern gives")
@@ -92,6 +114,7 @@ class ScheduleDialog(QDialog):
         form.addRow("&To:", self.last)
         form.addRow("&Venue:", self.venue)
         form.addRow("&Capacity (items):", self.capacity)
+        form.addRow("On a bank holiday:", holiday_row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
         self.schedule_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.schedule_button.setText("&Schedule")
@@ -102,18 +125,20 @@ class ScheduleDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.already)
         layout.addWidget(self.preview)
         layout.addWidget(self.result, 1)
         layout.addWidget(self.buttons)
-        for signal in (self.pattern.textChanged, self.first.dateChanged, self.last.dateChanged):
+        for signal in (self.pattern.textChanged, self.first.dateChanged, self.last.dateChanged, self.move.toggled):
             signal.connect(self._preview)
+        self.already.hide()
         self.setMinimumWidth(520)
         self._preview()
 
     def values(self) -> dict:
         return {"pattern": self.pattern.text().strip(), "first": self.first.date().toPython(),
                 "last": self.last.date().toPython(), "venue": self.venue.text().strip() or None,
-                "capacity": self.capacity.value() or None}
+                "capacity": self.capacity.value() or None, "on_holiday": "move" if self.move.isChecked() else "skip"}
 
     def _preview(self) -> None:
         values = self.values()
@@ -126,14 +151,26 @@ class ScheduleDialog(QDialog):
             self._say("The last date is before the first.", ok=False)
             return
         dates = sorted(rule.dates(values["first"], values["last"]))
-        holidays = [d for d in dates if not self.workdays.is_working_day(d)]
+        already = [(d, ref) for d, ref in self.existing if values["first"] <= d <= values["last"]]
+        self.already.setText(("Already planned in these dates, and not doubled: "
+                              + ", ".join(f"{long_day(d)} ({ref})" for d, ref in already) + ".") if already else "")
+        self.already.setVisible(bool(already))
         if not dates:
             self._say("The pattern gives no dates between these two.", ok=False)
             return
-        text = (f"{len(dates) - len(holidays)} meetings from {long_day(dates[0])} to {long_day(dates[-1])}"
+        taken = {d for d, _ref in already}
+        holidays = [d for d in dates if not self.workdays.is_working_day(d)]
+        moving = values["on_holiday"] == "move"
+        planned = [d for d in dates if d not in taken and (moving or d not in holidays)]
+        text = (f"{len(planned)} meetings from {long_day(dates[0])} to {long_day(dates[-1])}"
                 + (f" at {clock(rule.start)}" if rule.start else ""))
-        if holidays:
+        if holidays and moving:
+            text += "; moving " + ", ".join(f"{long_day(d)} to {long_day(self.workdays.add(d, 1))}"
+                                            for d in holidays) + " (bank holiday)"
+        elif holidays:
             text += "; skipping " + ", ".join(long_day(d) for d in holidays) + " (bank holiday)"
+        if taken & set(dates):
+            text += f"; {len(taken & set(dates))} date(s) have a meeting already"
         self._say(text + ".", ok=True)
 
     def _say(self, text: str, ok: bool) -> None:
@@ -142,6 +179,8 @@ class ScheduleDialog(QDialog):
         self.preview.style().polish(self.preview)
         self.preview.setText(text)
         self.schedule_button.setEnabled(ok)
+        if self.isVisible() and self.height() < self.sizeHint().height():
+            self.resize(self.width(), self.sizeHint().height())  # a longer preview is read whole, not cut
 
     def _schedule(self) -> None:
         if self.schedule_button.isEnabled():
@@ -159,6 +198,10 @@ class ScheduleDialog(QDialog):
         parts = [f"<p><b>{len(created)} meeting{'s' if len(created) != 1 else ''} planned"
                  + (f"; {len(skipped)} date{'s' if len(skipped) != 1 else ''} skipped" if skipped else "")
                  + "</b></p>"]
+        moved = result.get("moved") or []
+        if moved:
+            parts.append("<p>Moved off a bank holiday:</p><ul>" + "".join(
+                f"<li>{long_day(m['date'])} to {long_day(m['to'])}</li>" for m in moved) + "</ul>")
         # The dates skipped first: they are what the adviser may need to act on.
         if skipped:
             parts.append("<p>Skipped:</p><ul>" + "".join(

@@ -2,6 +2,8 @@
 chair as final (locked and signed: the hash is shown), amended afterwards only with a reason,
 and every earlier version kept and readable."""
 
+import datetime as dt
+
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -53,7 +55,9 @@ class AmendDialog(QDialog):
         self.item = QComboBox()
         self.item.setAccessibleName("Item to amend")
         for item_id, number, ref, kind in state.items:
-            self.item.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))} ({ref})", item_id)
+            about = state.about.get(item_id)
+            self.item.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))}"
+                              f"{' — ' + about if about else ''} ({ref})", item_id)
         self.item.setCurrentIndex(max(0, item_index))
         self.field = QComboBox()
         self.field.setAccessibleName("Text to amend")
@@ -146,15 +150,16 @@ class MinutesView(QWidget):
         self.message.setWordWrap(True)
         self.message.hide()
 
-        self.draft_button = QPushButton("Draft the minutes")
+        self.draft_button = QPushButton("&Draft the minutes")
         self.draft_button.setToolTip("Assemble the minutes from what was recorded at the meeting")
         self.approve_date = QDateEdit(QDate.currentDate())
         self.approve_date.setCalendarPopup(True)
         self.approve_date.setDisplayFormat("d MMM yyyy")
         self.approve_date.setAccessibleName("Date the minutes are final")
-        self.approve_button = QPushButton("Approve as final and lock")
+        self.approve_button = QPushButton("&Approve as final and lock")
         self.approve_button.setAccessibleName("Approve the minutes as final")
-        self.amend_button = QPushButton("Amend…")
+        self.approve_button.setToolTip("Approve the minutes as final and lock them (Alt+A)")
+        self.amend_button = QPushButton("Ame&nd…")
         self.amend_button.setAccessibleName("Amend the final minutes")
         self.edit_button = QPushButton("Change in the meeting room")
         self.edit_button.setToolTip("The draft minutes are what was recorded: change an item in the meeting room")
@@ -193,7 +198,7 @@ class MinutesView(QWidget):
         actions.addWidget(self.pdf_button)
         actions.addWidget(self.extract_button)
         versions = QHBoxLayout()
-        versions.addWidget(QLabel("&Version:"))
+        versions.addWidget(QLabel("Ve&rsion:"))
         versions.itemAt(0).widget().setBuddy(self.version)
         versions.addWidget(self.version, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -219,7 +224,9 @@ class MinutesView(QWidget):
                            on_done=self._choices_loaded, on_error=self._failed)
 
     def _choices_loaded(self, choices) -> None:
-        wanted = self.meeting_id or (choices[0][0] if choices else None)
+        # Today's meeting first (once held), else the newest held.
+        todays = [c[0] for c in choices if c[2] == dt.date.today()]
+        wanted = self.meeting_id or (todays[0] if todays else choices[0][0] if choices else None)
         refill(self.chooser, ((f"{day(when)} — {ref}", meeting_id) for meeting_id, ref, when, _status in choices),
                wanted)
         self._chosen(self.chooser.currentIndex())
@@ -284,8 +291,10 @@ class MinutesView(QWidget):
         self.parts.blockSignals(True)
         self.parts.clear()
         self.parts.addItem("The meeting")
-        for _id, number, _ref, kind in state.items:
-            self.parts.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))}")
+        for item_id, number, _ref, kind in state.items:
+            about = state.about.get(item_id)
+            self.parts.addItem(f"Item {number}: {ITEM_TYPE_WORDS.get(kind, word(kind))}"
+                               f"{chr(10) + about if about else ''}")
         self.parts.setCurrentRow(keep_part if 0 <= keep_part < self.parts.count() else 0)
         self.parts.blockSignals(False)
         self._show_part()

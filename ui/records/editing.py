@@ -36,7 +36,7 @@ class RecordEditing(QObject):
         self.new_button = QPushButton(f"&New {noun}…")
         self.new_button.setAccessibleName(f"New {noun}")
         self.new_button.clicked.connect(self.new)
-        self.edit_button = QPushButton(f"&Edit {noun}…")
+        self.edit_button = QPushButton(f"Ed&it {noun}…")
         self.edit_button.setAccessibleName(f"Edit the chosen {noun}")
         self.edit_button.setToolTip(f"Change the chosen {noun} (or double-click it)")
         self.edit_button.clicked.connect(self.edit)

@@ -36,6 +36,7 @@ class Desk(QObject):
     def __init__(self, store: Store, runner: TaskRunner | None = None, demo_years: int = 4):
         super().__init__()
         self.store = store
+        self._first_store = store  # the application disposes this one; the desk, any opened later
         self.runner = runner or TaskRunner(self)
         self.demo_years = demo_years
         self.actor: Actor | None = None
@@ -189,15 +190,20 @@ class Desk(QObject):
 
     def signed_in(self, actor: Actor) -> None:
         self.actor = actor
+        settings.use_account(actor.username)  # issue 14: what is remembered is the person's own
         self.show_main()
 
     def sign_out(self) -> None:
+        self.sign_out_now()
+        self.start()
+
+    def sign_out_now(self) -> None:
         if self.main is not None:
             self.main.close()
             self.main.deleteLater()
             self.main = None
         self.actor = None
-        self.start()
+        settings.use_account(None)
 
     # -- the workspace -------------------------------------------------------
     def show_main(self) -> None:
@@ -205,9 +211,31 @@ class Desk(QObject):
         self.main = MainWindow(self.store, self.runner, self.actor, agency)
         self.main.theme_chosen.connect(self.choose_theme)
         self.main.sign_out_requested.connect(self.sign_out)
+        self.main.store_requested.connect(self.switch_store)
         self.main.show()
         self._close_screen()
         self.main_window_shown.emit(self.main)
+
+    def switch_store(self, path: str) -> bool:
+        """Open the store at ``path`` in place of this one (signed out, to sign in there); a
+        store that cannot be used is said in a sentence, and this one stays open."""
+        from ui.shell.store_switch import open_other_store, remember_store
+        try:
+            store = open_other_store(path)
+        except PanelAppError as exc:
+            if self.main is not None:
+                self.main.tell("That store cannot be opened", str(exc))
+            return False
+        current = self.store.engine.url
+        if current.get_backend_name() == "sqlite" and current.database and current.database != ":memory:":
+            remember_store(current.database)  # so the way back is in the list
+        remember_store(path)
+        self.sign_out_now()
+        if self.store is not self._first_store:
+            self.store.dispose()
+        self.store = store
+        self.start()
+        return True
 
     def choose_theme(self, choice: str) -> None:
         settings.set_value("view/theme", choice)
@@ -225,6 +253,8 @@ class Desk(QObject):
 
     def shutdown(self) -> None:
         self.runner.shutdown()
+        if self.store is not self._first_store:
+            self.store.dispose()
         for window in (self.main, self.screen):
             if window is not None:
                 window.close()

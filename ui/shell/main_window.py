@@ -44,6 +44,7 @@ from ui.statistics.page import StatisticsPage
 class MainWindow(QMainWindow):
     theme_chosen = Signal(str)
     sign_out_requested = Signal()
+    store_requested = Signal(str)  # the path of another store to open (issue 14)
 
     def __init__(self, store: Store, runner: TaskRunner, actor: Actor,
                  agency: AgencyInfo | None, parent: QWidget | None = None):
@@ -114,6 +115,9 @@ class MainWindow(QMainWindow):
         sections[2:2] = meeting_sections(self)
         if allowed(self.actor, "audit.read"):
             sections.append(Section("audit", "Audit", "audit", AuditPage(runner, store, self.actor)))
+        if allowed(self.actor, "accounts.manage"):  # issue 14
+            from ui.admin.accounts import AccountsPage
+            sections.append(Section("accounts", "Accounts", "central_list", AccountsPage(runner, store, self.actor)))
         return sections
 
     def open_agenda(self, meeting_row) -> None:
@@ -226,6 +230,15 @@ class MainWindow(QMainWindow):
                        self.settings_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        from ui.admin.accounts import ask_own_password  # issue 14: everyone changes their own password
+        self.own_password_action = self._action(
+            "Change my pass&word…", lambda: ask_own_password(self, self.store, self.actor,
+                                                   lambda done: self.statusBar().showMessage(f"Done: {done}.", 8000)),
+            None, None,
+            "Change the password you sign in with")
+        file_menu.addAction(self.own_password_action)
+        from ui.shell.store_switch import add_to_menu
+        add_to_menu(file_menu, self, self.store_requested.emit)
         file_menu.addAction(self._action("Sign &out", self.sign_out_requested.emit, None, "sign_out"))
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -293,7 +306,8 @@ class MainWindow(QMainWindow):
     def new_meeting(self) -> None:
         if not allowed(self.actor, "meeting.plan"):
             return
-        dialog = MeetingDialog("New meeting", date=dt.date.today() + dt.timedelta(days=28), parent=self)
+        dialog = MeetingDialog("New meeting", date=dt.date.today() + dt.timedelta(days=28), parent=self,
+                               region=self.agency.region if self.agency else None)
         dialog.accepted.connect(lambda: self.create_meeting(dialog.values()))
         self.dialog = dialog
         dialog.open()
@@ -317,7 +331,8 @@ class MainWindow(QMainWindow):
             meeting = session.get(Meeting, row.id)
             capacity = meeting.capacity
         dialog = MeetingDialog(f"Change the meeting {row.ref}", date=row.meeting_date, start=row.start_time,
-                               venue=row.venue, capacity=capacity, parent=self)
+                               venue=row.venue, capacity=capacity, parent=self,
+                               region=self.agency.region if self.agency else None)
         before = {"meeting_date": row.meeting_date, "start_time": row.start_time, "venue": row.venue,
                   "capacity": capacity}
         dialog.accepted.connect(lambda: self.change_meeting(row.id, row.ref, before, dialog.values()))

@@ -20,7 +20,7 @@ LIGHT = {
 }
 DARK = {
     "window": "#1f2328", "base": "#15181c", "alternate": "#1b1f24", "text": "#e6e9ed",
-    "muted": "#a2abb5", "button": "#2b3037", "highlight": "#3d8bb0", "highlighted_text": "#ffffff",
+    "muted": "#a2abb5", "button": "#2b3037", "highlight": "#2f6f8f", "highlighted_text": "#ffffff",
     "link": "#7cc3e6", "border": "#3a414a", "sidebar": "#262b31", "warning": "#4d3d0f",
     "warning_text": "#ffe6a3", "danger": "#ff8a80", "tooltip": "#2b3037", "heading": "#8fcbe8",
 }
@@ -55,6 +55,9 @@ def palette(dark: bool) -> QPalette:
 
 def stylesheet(dark: bool) -> str:
     text = (resources_dir() / "styles" / "panelapp.qss").read_text(encoding="utf-8")
+    if dark:  # issue 14: check boxes and radio buttons at 3:1 on the dark window
+        text += (resources_dir() / "styles" / "dark_indicators.qss").read_text(encoding="utf-8")
+        text = text.replace("@icons", (resources_dir() / "icons").as_posix())
     # Longest names first, so "@warning_text" is not taken for "@warning" + "_text".
     for key, value in sorted(colours(dark).items(), key=lambda kv: -len(kv[0])):
         text = text.replace("@" + key, value)

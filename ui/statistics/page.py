@@ -153,10 +153,10 @@ class StatisticsPage(QWidget):
         self.count_button.setToolTip("Count the figures for these dates")
         self.count_button.clicked.connect(self.count_custom)
         self.custom = [self.from_label, self.date_from, self.to_label, self.date_to, self.count_button]
-        self.pdf_button = QPushButton("Save report as &PDF…")
+        self.pdf_button = QPushButton("Save report as P&DF…")
         self.pdf_button.setToolTip("The chair's report for this period, with its charts, as a PDF")
         self.pdf_button.clicked.connect(self.save_report_as)
-        self.xlsx_button = QPushButton("Save figures as &Excel…")
+        self.xlsx_button = QPushButton("Save figures as E&xcel…")
         self.xlsx_button.setToolTip("The figures shown, three periods side by side, as an Excel workbook")
         self.xlsx_button.clicked.connect(self.save_figures_as)
         self.texts_button = QPushButton("&Write the report's texts…")
