@@ -10,20 +10,20 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
-from . import models  # noqa: F401  (registers every table)
 from .config import resolve_db_url
 from .errors import ConcurrentChange, StoreError, StoreTooNew
+from .migrations import HEAD_REVISION
+
+if TYPE_CHECKING:  # Alembic is imported only when a store needs migrating (or a test asks)
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -67,7 +67,8 @@ def sqlite_path(engine: Engine) -> Path | None:
     return None
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None) -> "Config":
+    from alembic.config import Config
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -77,12 +78,17 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration this PanelApp knows (kept in step with the scripts by a test)."""
+    return HEAD_REVISION
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the store is at, read with one query (None for a store never migrated)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):  # no alembic_version table: a new store
+            return None
 
 
 def backup_sqlite(path: Path, tag: str) -> Path:
@@ -102,9 +108,13 @@ def backup_sqlite(path: Path, tag: str) -> Path:
 
 def migrate(engine: Engine) -> Path | None:
     """Bring the store to this version's schema. Returns the backup made, if any."""
+    current = current_revision(engine)
+    if current == HEAD_REVISION:
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
     script = ScriptDirectory.from_config(alembic_config())
     head = script.get_current_head()
-    current = current_revision(engine)
     if current is not None:
         try:
             script.get_revision(current)

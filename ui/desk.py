@@ -1,5 +1,7 @@
 """Which window the user sees: welcome on an empty store, then signing in, then the workspace."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from sqlalchemy import func
@@ -7,18 +9,18 @@ from sqlmodel import select
 
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
-from panelapp.models import UserAccount
-from panelapp.services import accounts
-from panelapp.services.agency import ensure_agency
+from panelapp.first_screen import first_screen_facts
 from panelapp.services.permissions import Actor
 
-from . import queries, settings, theme
+from . import settings, theme
 from .icons import app_icon
-from .main_window import MainWindow
 from .progress import TaskProgressDialog
 from .signin import FirstAccountScreen, SignInScreen
 from .tasks import TaskRunner
 from .welcome import NewAgencyDialog, WelcomeScreen
+
+if TYPE_CHECKING:  # the workspace and its sections are imported after signing in
+    from .main_window import MainWindow
 
 DEMO_SEED = 1
 # The demo store holds made-up records only; its accounts let people try each role.
@@ -36,13 +38,13 @@ DEMO_HINT = (f"The demo agency's accounts are {', '.join(a[0] for a in DEMO_ACCO
 
 
 def count_accounts(store: Store) -> int:
-    with store.session() as session:
-        return session.exec(select(func.count()).select_from(UserAccount)).one()
+    return first_screen_facts(store).accounts
 
 
 def make_demo_accounts(session) -> None:
     """The first (the administrator's) is created with no one signed in, as any store's
     first account is; the administrator creates the rest."""
+    from panelapp.services import accounts
     admin = Actor(*DEMO_ACCOUNTS[0])
     for number, (username, name, role) in enumerate(DEMO_ACCOUNTS):
         accounts.create_account(session, admin if number else None, username=username,
@@ -74,13 +76,13 @@ class Desk(QObject):
         return self.screen if isinstance(self.screen, WelcomeScreen) else None
 
     def start(self) -> None:
-        agency = queries.agency_info(self.store)
-        if agency is None:
+        facts = first_screen_facts(self.store)
+        if facts.agency_name is None:
             self.show_screen(self._welcome_screen())
-        elif count_accounts(self.store) == 0:
-            self.show_screen(self._first_account_screen(agency.name))
+        elif facts.accounts == 0:
+            self.show_screen(self._first_account_screen(facts.agency_name))
         else:
-            self.show_screen(self._sign_in_screen(agency.name))
+            self.show_screen(self._sign_in_screen(facts.agency_name))
 
     def show_screen(self, screen: QWidget) -> None:
         old = self.screen
@@ -115,6 +117,8 @@ class Desk(QObject):
         store = self.store
 
         def work(_task):
+            from panelapp.services import accounts
+            from panelapp.services.agency import ensure_agency
             with store.transaction() as session:
                 ensure_agency(session, agency["name"], actor=account["username"],
                               panel_name=agency.get("panel_name"), kind=agency.get("kind"),
@@ -138,6 +142,8 @@ class Desk(QObject):
                                       "Making up a demo agency: its panel, households and children…")
 
         def work(task):
+            from panelapp.models import UserAccount
+            from panelapp.services import accounts
             with store.transaction() as session:
                 create_demo_agency(session, seed=DEMO_SEED, years=years, scale=1, actor="demo",
                                    progress=task.progress)
@@ -181,6 +187,7 @@ class Desk(QObject):
         store, screen = self.store, self.screen
 
         def work(_task):
+            from panelapp.services import accounts
             with store.transaction() as session:
                 return accounts.sign_in(session, username, password)
 
@@ -200,6 +207,7 @@ class Desk(QObject):
         store, screen = self.store, self.screen
 
         def work(_task):
+            from panelapp.services import accounts
             with store.transaction() as session:
                 accounts.create_account(session, None, role="admin", **account)
                 return accounts.sign_in(session, account["username"], account["password"])
@@ -221,6 +229,8 @@ class Desk(QObject):
 
     # -- the workspace -------------------------------------------------------
     def show_main(self) -> None:
+        from . import queries
+        from .main_window import MainWindow
         agency = queries.agency_info(self.store)
         self.main = MainWindow(self.store, self.runner, self.actor, agency)
         self.main.theme_chosen.connect(self.choose_theme)

@@ -3,8 +3,6 @@
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
-from panelapp.services.accounts import MIN_PASSWORD
-
 from .widgets import warning_label
 
 
@@ -24,6 +22,7 @@ class AccountFields(QWidget):
         self.password = QLineEdit()
         self.password.setAccessibleName("Password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        from panelapp.services.accounts import MIN_PASSWORD  # not at start: it loads the models
         self.password.setPlaceholderText(f"at least {MIN_PASSWORD} characters")
         self.repeat = QLineEdit()
         self.repeat.setAccessibleName("Password again")
@@ -45,6 +44,7 @@ class AccountFields(QWidget):
             return "The user name must be one word."
         if not self.display_name.text().strip():
             return "Give your name."
+        from panelapp.services.accounts import MIN_PASSWORD
         if len(self.password.text()) < MIN_PASSWORD:
             return f"The password needs at least {MIN_PASSWORD} characters."
         if self.password.text() != self.repeat.text():
