@@ -8,10 +8,12 @@ from sqlmodel import select
 
 from panelapp.db import Store
 from panelapp.enums import HOUSEHOLD_MILESTONES
+from panelapp.listing import household_count, household_window
 from panelapp.models import Applicant, Child, Household
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_household, read_household, update_household
 
+from .common.paged_table import PagedTablePage
 from .detail import DetailPane
 from .edit_actions import RecordEditing
 from .edit_household import HouseholdForm
@@ -69,6 +71,10 @@ def household_rows(store: Store) -> list[HouseholdRow]:
                                      milestones["enquiry"], milestones["approved"], milestones["withdrawn"]))
         return rows
 
+
+# The store's sort key behind each column, in HOUSEHOLD_COLUMNS' order (none runs the other way).
+HOUSEHOLD_SORTS = [(key, False) for key in ("ref", "applicants", "stage", "route", "relationship",
+                                             "enquiry", "approved", "withdrawn")]
 
 HOUSEHOLD_COLUMNS = (
     Column("Ref", lambda h: h.ref),
@@ -135,8 +141,12 @@ class HouseholdsPage(RecordsPage):
     title = "Households"
 
     def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor | None = None):
-        table = TablePage(runner, "households", HOUSEHOLD_COLUMNS, lambda: household_rows(store),
-                          hint="Search households: a ref, a name, a stage or a date")
+        table = PagedTablePage(
+            runner, "households", HOUSEHOLD_COLUMNS,
+            lambda search, sort, descending, offset, limit: household_window(
+                store, search=search, sort=sort, descending=descending, offset=offset, limit=limit),
+            lambda search: household_count(store, search=search), HOUSEHOLD_SORTS,
+            hint="Search households: any part of a ref or an applicant's name")
         super().__init__("households", runner, table, "household",
                          lambda row: household_detail(store, row), show_household, parent)
         self.editing = RecordEditing(table, store, actor, "household", HouseholdForm, read_household,

@@ -36,7 +36,8 @@ class HouseholdListRow:
 STAGE_SQL = ("CASE " + " ".join(f"WHEN h.{m} IS NOT NULL THEN '{STAGE_NAMES[m]}'"
                                 for m in reversed(HOUSEHOLD_MILESTONES)) + f" ELSE '{NOT_STARTED}' END")
 SQLITE_NAMES = "household_search.names"
-PG_NAMES = ("coalesce((SELECT string_agg(a.name, ' and ' ORDER BY a.position, a.id) FROM applicant a "
+# The applicants' names one a line (as the search table holds them), shown joined by "and".
+PG_NAMES = ("coalesce((SELECT string_agg(a.name, chr(10) ORDER BY a.position, a.id) FROM applicant a "
             "WHERE a.household_id = h.id), '')")
 
 # The sort keys a listing offers, by the column's name.
@@ -79,7 +80,7 @@ def household_window(store: Store, *, search: str = "", sort: str | None = None,
     for hid, uid, ref, applicants, relationship, route, *dates in found:
         reached = dict(zip(HOUSEHOLD_MILESTONES, dates))
         last = [m for m in HOUSEHOLD_MILESTONES if reached[m]]
-        rows.append(HouseholdListRow(hid, uid, ref, applicants or "", relationship, route or "standard",
+        rows.append(HouseholdListRow(hid, uid, ref, (applicants or "").replace("\n", " and "), relationship, route or "standard",
                                      STAGE_NAMES[last[-1]] if last else NOT_STARTED,
                                      reached["enquiry"], reached["approved"], reached["withdrawn"]))
     return rows

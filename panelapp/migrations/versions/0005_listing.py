@@ -19,8 +19,9 @@ down_revision: Union[str, None] = '0004'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
-# The applicants' names as the households table shows them, for searching and sorting.
-NAMES = ("(SELECT coalesce(group_concat(name, ' and '), '') FROM "
+# The applicants' names, one a line (so that no search word can match across two names),
+# for searching and sorting.
+NAMES = ("(SELECT coalesce(group_concat(name, char(10)), '') FROM "
          "(SELECT name FROM applicant WHERE household_id = {id} ORDER BY position, id))")
 
 SQLITE_UP = [
