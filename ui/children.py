@@ -7,10 +7,12 @@ from sqlmodel import select
 
 from panelapp.db import Store
 from panelapp.enums import CHILD_MILESTONES
+from panelapp.listing import child_count, child_window
 from panelapp.models import Child, ChildNeed, Household
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_child, read_child, update_child
 
+from .common.paged_table import PagedTablePage
 from .detail import DetailPane
 from .edit_actions import RecordEditing
 from .edit_child import ChildForm
@@ -78,6 +80,11 @@ def child_rows(store: Store) -> list[ChildRow]:
         return rows
 
 
+# The store's sort key behind each column, in CHILD_COLUMNS' order (an age runs against the birth date).
+CHILD_SORTS = [("ref", False), ("name", False), ("dob", False), ("dob", True), ("gender", False),
+               ("siblings", False), ("stage", False), ("placement_order", False), ("matched_with", False),
+               ("placed", False), ("adoption_order", False)]
+
 CHILD_COLUMNS = (
     Column("Ref", lambda c: c.ref),
     Column("Name", lambda c: c.name),
@@ -137,8 +144,12 @@ class ChildrenPage(RecordsPage):
     title = "Children"
 
     def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor | None = None):
-        table = TablePage(runner, "children", CHILD_COLUMNS, lambda: child_rows(store),
-                          hint="Search children: a ref, a name, a stage or a date")
+        table = PagedTablePage(
+            runner, "children", CHILD_COLUMNS,
+            lambda search, sort, descending, offset, limit: child_window(
+                store, search=search, sort=sort, descending=descending, offset=offset, limit=limit),
+            lambda search: child_count(store, search=search), CHILD_SORTS,
+            hint="Search children: any part of a ref or a name")
         super().__init__("children", runner, table, "child",
                          lambda row: child_detail(store, row), show_child, parent)
         self.editing = RecordEditing(table, store, actor, "child", ChildForm, read_child, create_child,

@@ -39,9 +39,10 @@ def test_households_filter_and_show_their_panel_history(qtbot, open_workspace, n
 
 def test_children_show_their_journey(qtbot, open_workspace, northshire_store, northshire_doc):
     page = loaded(qtbot, open_workspace(northshire_store), "children")
-    assert page.table.model.rowCount() == len(northshire_doc["children"])
+    qtbot.waitUntil(lambda: page.table.total == len(northshire_doc["children"]))
     child = next(c for c in northshire_doc["children"] if c["milestones"].get("adoption_order"))
     qtbot.keyClicks(page.table.search, child["ref"].lower())
+    qtbot.waitUntil(lambda: page.table.proxy.rowCount() == 1 and not page.table.model.busy)
     page.table.select_where(lambda row: row.ref == child["ref"])
     qtbot.waitUntil(lambda: page.detail.timeline.isVisible())
     assert child["name"] in page.detail.title.text()
