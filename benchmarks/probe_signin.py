@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 class QuitWhenPainted(QObject):
     """Quits the event loop once a window has painted: the user can see it."""
 
-    def eventFilter(self, watched, event):  # noqa: N802 (Qt's name)
+    def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and getattr(watched, "isWindow", lambda: False)():
             QApplication.instance().removeEventFilter(self)
             QTimer.singleShot(0, QApplication.instance().quit)

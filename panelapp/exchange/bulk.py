@@ -21,8 +21,21 @@ from sqlalchemy import Table, select
 from sqlmodel import Session
 
 from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
-from ..models import (AdmDecision, AgendaItem, Applicant, Attendance, Child, ChildNeed, Declaration,
-                      Dissent, Household, ItemChild, ItemHousehold, Meeting, Recommendation)
+from ..models import (
+    AdmDecision,
+    AgendaItem,
+    Applicant,
+    Attendance,
+    Child,
+    ChildNeed,
+    Declaration,
+    Dissent,
+    Household,
+    ItemChild,
+    ItemHousehold,
+    Meeting,
+    Recommendation,
+)
 from ..models.base import Record, utcnow
 from .validate import parse_date, parse_time
 

@@ -9,7 +9,12 @@ Searching finds the rows where every word typed is part of the ref or a name
 """
 
 from .children import CHILD_SORTS, ChildListRow, child_count, child_window
-from .households import HOUSEHOLD_SORTS, HouseholdListRow, household_count, household_window
+from .households import (
+           HOUSEHOLD_SORTS,
+           HouseholdListRow,
+           household_count,
+           household_window,
+)
 
 __all__ = ["CHILD_SORTS", "HOUSEHOLD_SORTS", "ChildListRow", "HouseholdListRow", "child_count",
            "child_window", "household_count", "household_window"]

@@ -4,9 +4,15 @@ in the order asked for, and searching finds the rows a substring filter finds.""
 import pytest
 from sqlmodel import select
 
-from panelapp.listing import (CHILD_SORTS, HOUSEHOLD_SORTS, child_count, child_window, household_count,
-                              household_window)
 from panelapp.enums import HOUSEHOLD_MILESTONES
+from panelapp.listing import (
+    CHILD_SORTS,
+    HOUSEHOLD_SORTS,
+    child_count,
+    child_window,
+    household_count,
+    household_window,
+)
 from panelapp.listing.households import STAGE_NAMES
 from panelapp.models import Applicant, Child, Household
 

@@ -15,12 +15,20 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QBrush
 
 from ..tablemodel import LEFT, RIGHT, ROW_ROLE, Column
 from ..tablepage import TablePage
 from ..tasks import TaskRunner
+
+NO_PARENT = QModelIndex()  # a table's rows have none
 
 # Rows read at a time: a few screenfuls, so a scroll reads seldom and each read is quick.
 WINDOW_ROWS = 200
@@ -92,10 +100,10 @@ class PagedTableModel(QAbstractTableModel):
         self.endResetModel()
         self.reset_done.emit(len(rows))
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802 (Qt's name)
+    def canFetchMore(self, parent=NO_PARENT) -> bool:
         return not parent.isValid() and self._more and not self._fetching
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=NO_PARENT) -> None:
         if not self.canFetchMore(parent):
             return
         self._fetching = True
@@ -145,10 +153,10 @@ class PagedTableModel(QAbstractTableModel):
     def rows(self) -> list:
         return self._rows
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=NO_PARENT) -> int:
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -163,7 +171,7 @@ class PagedTableModel(QAbstractTableModel):
             return self._rows[index.row()]
         return None
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             column = self.columns[section]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -175,10 +183,10 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     # What the search proxy of an ordinary TablePage offers, so this model can stand in for it.
-    def mapFromSource(self, index):  # noqa: N802
+    def mapFromSource(self, index):
         return index
 
-    def mapToSource(self, index):  # noqa: N802
+    def mapToSource(self, index):
         return index
 
 
@@ -191,7 +199,7 @@ class PagedTablePage(TablePage):
     def __init__(self, runner: TaskRunner, noun: str, columns: Sequence[Column], read_window: ReadWindow,
                  read_count: ReadCount, sorts: Sequence[tuple[str, bool] | None], *, hint: str = "",
                  parent=None):
-        super().__init__(runner, noun, columns, lambda: [], hint=hint, parent=parent)
+        super().__init__(runner, noun, columns, list, hint=hint, parent=parent)
         self.read_count = read_count
         self.total: int | None = None
         self.matching: int | None = None

@@ -10,14 +10,14 @@ Revision ID: listing
 Revises: 0004
 Create Date: 2026-12-04
 """
-from typing import Sequence, Union
+from collections.abc import Sequence
 
 from alembic import op
 
 revision: str = 'listing'
-down_revision: Union[str, None] = '0004'
-branch_labels: Union[str, Sequence[str], None] = None
-depends_on: Union[str, Sequence[str], None] = None
+down_revision: str | None = '0004'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
 
 # The applicants' names, one a line (so that no search word can match across two names),
 # for searching and sorting.
