@@ -194,7 +194,7 @@ class PagedTablePage(TablePage):
     """A ``TablePage`` over a ``PagedTableModel``; ``read_count(search)`` says how many
     rows match, read in a worker after each search."""
 
-    counted = Signal(int)
+    counted = Signal(int)  # the rows the search matches (all of them when nothing is typed)
 
     def __init__(self, runner: TaskRunner, noun: str, columns: Sequence[Column], read_window: ReadWindow,
                  read_count: ReadCount, sorts: Sequence[tuple[str, bool] | None], *, hint: str = "",
@@ -237,7 +237,7 @@ class PagedTablePage(TablePage):
             if search == self.model.search:
                 self.total, self.matching = numbers
                 self._show_count()
-                self.counted.emit(self.matching)
+                self.counted.emit(self.total if self.matching is None else self.matching)
 
         self.runner.submit(lambda _task: (read(""), read(search) if search.strip() else None),
                            name=f"count {self.noun}", on_done=done, on_error=lambda *_: None,
