@@ -91,9 +91,9 @@ def floor_query(path: Path, sql: str, params: tuple = ()) -> float:
 
 def search_sql(typed: str) -> tuple[str, tuple]:
     if len(typed) >= 3:
-        return SELECT + f"WHERE household_search MATCH ? ORDER BY h.id LIMIT {WINDOW_ROWS}", (f'"{typed}"',)
+        return SELECT + f"WHERE household_search MATCH ? ORDER BY household_search.rowid LIMIT {WINDOW_ROWS}", (f'"{typed}"',)
     return (SELECT + "WHERE household_search.ref LIKE ? OR household_search.names LIKE ? "
-            f"ORDER BY h.id LIMIT {WINDOW_ROWS}", (f"%{typed}%", f"%{typed}%"))
+            f"ORDER BY household_search.rowid LIMIT {WINDOW_ROWS}", (f"%{typed}%", f"%{typed}%"))
 
 
 def measure_tables(path: Path) -> list[tuple]:
@@ -132,7 +132,7 @@ def measure_tables(path: Path) -> list[tuple]:
         reload_gap = beat.stop()
         wait_until(app, lambda: table.total is not None)
         results.append(("reload_1m", statistics.median(reloads),
-                        floor_query(path, SELECT + f"ORDER BY h.id LIMIT {WINDOW_ROWS}"), "s", "reported",
+                        floor_query(path, SELECT + f"ORDER BY household_search.rowid LIMIT {WINDOW_ROWS}"), "s", "reported",
                         f"{total:,} households; longest GUI-thread gap {reload_gap * 1000:.0f} ms"))
 
         beat = Heartbeat()

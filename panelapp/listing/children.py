@@ -45,8 +45,8 @@ CHILD_SORTS = ("ref", "name", "dob", "gender", "siblings", "stage", "placement_o
                "placed", "adoption_order")
 
 
-def sort_expression(sort: str | None) -> str:
-    return {None: "c.id", "ref": "c.ref", "name": "c.name", "dob": "c.dob", "gender": "c.gender",
+def sort_expression(sort: str | None, tie: str) -> str:
+    return {None: tie, "ref": "c.ref", "name": "c.name", "dob": "c.dob", "gender": "c.gender",
             "siblings": "c.sibling_group", "stage": STAGE_SQL, "placement_order": "c.placement_order",
             "matched_with": "m.ref", "placed": "c.placed", "adoption_order": "c.adoption_order"}[sort]
 
@@ -55,10 +55,11 @@ def _query(dialect: str, search: str):
     if dialect == "sqlite":
         found = fts_search("child_search", ("ref", "name"), search)
         return ("FROM child_search JOIN child c ON c.id = child_search.rowid "
-                "LEFT JOIN household m ON m.id = c.matched_household_id WHERE " + found.where, found.params)
+                "LEFT JOIN household m ON m.id = c.matched_household_id WHERE " + found.where, found.params,
+                "child_search.rowid")
     found = ilike_search(search, "c.ref ILIKE :w OR c.name ILIKE :w")
-    return "FROM child c LEFT JOIN household m ON m.id = c.matched_household_id WHERE " + found.where, \
-        found.params
+    return ("FROM child c LEFT JOIN household m ON m.id = c.matched_household_id WHERE " + found.where,
+            found.params, "c.id")
 
 
 def child_window(store: Store, *, search: str = "", sort: str | None = None, descending: bool = False,
@@ -68,10 +69,10 @@ def child_window(store: Store, *, search: str = "", sort: str | None = None, des
     if sort not in CHILD_SORTS and sort is not None:
         raise ValueError(f"children sort by one of {', '.join(CHILD_SORTS)}, not {sort!r}")
     check_window(offset, limit)
-    source, params = _query(store.engine.dialect.name, search)
+    source, params, tie = _query(store.engine.dialect.name, search)
     dates = ", ".join(f"c.{m}" for m in READ)
     sql = (f"SELECT c.id, c.uid, c.ref, c.name, c.gender, c.sibling_group, m.ref AS matched, {dates} "
-           f"{source} ORDER BY {order_by(sort_expression(sort), descending, 'c.id')} "
+           f"{source} ORDER BY {order_by(sort_expression(sort, tie), descending, tie)} "
            "LIMIT :limit OFFSET :offset")
     with store.engine.connect() as connection:
         found = fetch(connection, sql, {**params, "limit": limit, "offset": offset}, READ)
@@ -91,7 +92,7 @@ def child_window(store: Store, *, search: str = "", sort: str | None = None, des
 
 
 def child_count(store: Store, *, search: str = "") -> int:
-    source, params = _query(store.engine.dialect.name, search)
+    source, params, _tie = _query(store.engine.dialect.name, search)
     if not params:
         source = "FROM child c"
     with store.engine.connect() as connection:
