@@ -201,6 +201,11 @@ class PagedTablePage(TablePage):
                  parent=None):
         super().__init__(runner, noun, columns, list, hint=hint, parent=parent)
         self.read_count = read_count
+        # Counting a search's matches can scan the whole table (a one-letter search at a
+        # million rows takes seconds): counts get a thread of their own, so the next
+        # keystroke's window never waits behind them, and a count overtaken is skipped.
+        self.counter = TaskRunner(self, max_threads=1)
+        self._counts_asked = 0
         self.total: int | None = None
         self.matching: int | None = None
         self.model = PagedTableModel(columns, read_window, sorts, runner, self)
@@ -213,6 +218,7 @@ class PagedTablePage(TablePage):
     # -- loading ------------------------------------------------------------------
     def reload(self) -> None:
         self.count.setText(f"Loading {self.noun}…")
+        self.total = None  # counted again: records may have come or gone
         self._chosen = self.current_object()
         self.model.reset()
 
@@ -232,16 +238,26 @@ class PagedTablePage(TablePage):
 
     def _count_rows(self) -> None:
         search, read = self.model.search, self.read_count
+        self._counts_asked += 1
+        asked = self._counts_asked
+
+        def work(_task):
+            if asked != self._counts_asked:  # typed on since: this count would be thrown away
+                return None
+            if self.total is None or not search.strip():
+                total = read("")
+            else:
+                total = self.total  # the table's size does not change with the search
+            return total, read(search) if search.strip() else None
 
         def done(numbers) -> None:
-            if search == self.model.search:
+            if numbers is not None and asked == self._counts_asked:
                 self.total, self.matching = numbers
                 self._show_count()
                 self.counted.emit(self.total if self.matching is None else self.matching)
 
-        self.runner.submit(lambda _task: (read(""), read(search) if search.strip() else None),
-                           name=f"count {self.noun}", on_done=done, on_error=lambda *_: None,
-                           on_cancelled=lambda: None, owner=self)
+        self.counter.submit(work, name=f"count {self.noun}", on_done=done, on_error=lambda *_: None,
+                            on_cancelled=lambda: None, owner=self)
 
     def _failed(self, message) -> None:
         self.count.setText(f"Could not read the {self.noun}: {message}")
