@@ -20,6 +20,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush
@@ -32,6 +33,8 @@ NO_PARENT = QModelIndex()  # a table's rows have none
 
 # Rows read at a time: a few screenfuls, so a scroll reads seldom and each read is quick.
 WINDOW_ROWS = 200
+# The count of a search's matches waits this long after the last window read (a pause in the typing).
+COUNT_AFTER_MS = 250
 # How far down selecting a record by what it holds reads before giving up.
 FIND_ROWS = 50_000
 
@@ -206,6 +209,11 @@ class PagedTablePage(TablePage):
         # keystroke's window never waits behind them, and a count overtaken is skipped.
         self.counter = TaskRunner(self, max_threads=1)
         self._counts_asked = 0
+        # ...and wait for a pause in the typing: while keys keep coming no count runs at all.
+        self._count_later = QTimer(self)
+        self._count_later.setSingleShot(True)
+        self._count_later.setInterval(COUNT_AFTER_MS)
+        self._count_later.timeout.connect(self._count_rows)
         self.total: int | None = None
         self.matching: int | None = None
         self.model = PagedTableModel(columns, read_window, sorts, runner, self)
@@ -233,7 +241,8 @@ class PagedTablePage(TablePage):
         chosen, self._chosen = getattr(self, "_chosen", None), None
         if chosen is not None:
             self.select_where(lambda row: getattr(row, "uid", None) == getattr(chosen, "uid", None))
-        self._count_rows()
+        self._counts_asked += 1  # a count already under way is for rows no longer shown
+        self._count_later.start()
         self.loaded.emit(self.model.rowCount())
 
     def _count_rows(self) -> None:
