@@ -205,11 +205,9 @@ class PagedTablePage(TablePage):
         super().__init__(runner, noun, columns, list, hint=hint, parent=parent)
         self.read_count = read_count
         # Counting a search's matches can scan the whole table (a one-letter search at a
-        # million rows takes seconds): counts get a thread of their own, so the next
-        # keystroke's window never waits behind them, and a count overtaken is skipped.
-        self.counter = TaskRunner(self, max_threads=1)
+        # million rows takes seconds): a count waits for a pause in the typing, so while
+        # keys keep coming none runs beside the windows' reads, and one overtaken is skipped.
         self._counts_asked = 0
-        # ...and wait for a pause in the typing: while keys keep coming no count runs at all.
         self._count_later = QTimer(self)
         self._count_later.setSingleShot(True)
         self._count_later.setInterval(COUNT_AFTER_MS)
@@ -265,8 +263,8 @@ class PagedTablePage(TablePage):
                 self._show_count()
                 self.counted.emit(self.total if self.matching is None else self.matching)
 
-        self.counter.submit(work, name=f"count {self.noun}", on_done=done, on_error=lambda *_: None,
-                            on_cancelled=lambda: None, owner=self)
+        self.runner.submit(work, name=f"count {self.noun}", on_done=done, on_error=lambda *_: None,
+                           on_cancelled=lambda: None, owner=self)
 
     def _failed(self, message) -> None:
         self.count.setText(f"Could not read the {self.noun}: {message}")
