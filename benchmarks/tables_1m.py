@@ -153,7 +153,7 @@ def measure_tables(path: Path) -> list[tuple]:
         sorts, sort_floors = [], []
         beat = Heartbeat()
         beat.start()
-        for title, expression in SORTED:
+        for title, _expression in SORTED:
             column = titles.index(title)
             x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
             for _way in ("ASC", "DESC"):
