@@ -4,6 +4,8 @@ SQLite is the embedded default (WAL, foreign keys, a busy timeout so that a
 second writer waits instead of failing). PostgreSQL runs through the same code.
 """
 
+from __future__ import annotations
+
 import os
 import sqlite3
 from contextlib import contextmanager
@@ -11,23 +13,22 @@ from dataclasses import dataclass
 from datetime import datetime
 from glob import escape as glob_escape
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import event, inspect
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
-from . import models  # noqa: F401  (registers every table)
 from .config import data_dir, resolve_db_url
 from .errors import ConcurrentChange, StoreBusy, StoreDamaged, StoreError, StoreTooNew
+from .migrations import HEAD_REVISION
 from .privacy import private_dir, private_file
 from .store_faults import BUSY, explain
+
+if TYPE_CHECKING:  # Alembic is imported only when a store needs migrating (or a test asks)
+    from alembic.config import Config
 
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 BUSY_TIMEOUT_MS = 10_000
@@ -87,7 +88,8 @@ def sqlite_path(engine: Engine) -> Path | None:
     return None
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(engine: Engine | None = None) -> "Config":
+    from alembic.config import Config
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     if engine is not None:
@@ -97,12 +99,17 @@ def alembic_config(engine: Engine | None = None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    """The newest migration this PanelApp knows (kept in step with the scripts by a test)."""
+    return HEAD_REVISION
 
 
 def current_revision(engine: Engine) -> str | None:
+    """The revision the store is at, read with one query (None for a store never migrated)."""
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except (OperationalError, ProgrammingError):  # no alembic_version table: a new store
+            return None
 
 
 def backups_of(path: Path) -> list[Path]:
@@ -132,11 +139,12 @@ def backup_sqlite(path: Path, tag: str) -> Path:
 
 def migrate(engine: Engine) -> Path | None:
     """Bring the store to this version's schema. Returns the backup made, if any."""
-    script = ScriptDirectory.from_config(alembic_config())
-    head = script.get_current_head()
     path = sqlite_path(engine)
     try:
         current = current_revision(engine)
+        # A store at this version's revision opens with one query and without Alembic.
+        if current == HEAD_REVISION:
+            return None
         tables = set(inspect(engine).get_table_names())
     except DBAPIError as exc:
         if path is not None and isinstance(explain(exc), StoreDamaged):
@@ -147,6 +155,10 @@ def migrate(engine: Engine) -> Path | None:
         raise StoreError(f"{path or 'This database'} is not a PanelApp store: it holds other tables "
                          f"({', '.join(sorted(tables)[:3])}{', ...' if len(tables) > 3 else ''}) and no "
                          "PanelApp schema. Nothing was changed; give PanelApp a store of its own.")
+    from alembic import command
+    from alembic.script import ScriptDirectory
+    script = ScriptDirectory.from_config(alembic_config())
+    head = script.get_current_head()
     if current is not None:
         try:
             script.get_revision(current)
@@ -178,6 +190,8 @@ def _upgrade_sqlite(engine: Engine, cfg: Config) -> None:
     decisions, links). SQLite ignores ``PRAGMA foreign_keys`` inside a transaction, so it is
     switched off before BEGIN, and ``foreign_key_check`` proves nothing dangles before COMMIT.
     """
+    from alembic import command
+
     with engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
         try:

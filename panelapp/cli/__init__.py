@@ -1,7 +1,13 @@
 """The ``panelapp`` command line.
 
 Each command lives in its own module with a ``register(subparsers)`` function;
-``COMMAND_MODULES`` lists them in the order ``--help`` shows them.
+``COMMAND_MODULES`` lists them in the order ``--help`` shows them. Importing a
+command's module can cost a second (statistics, PDFs, the demo generator), so
+the parser imports only the module of the command asked for; ``COMMANDS`` names
+every command and its one-line help for ``panelapp --help`` without importing
+the rest (``tests/core/test_lazy_start.py`` keeps it in step with the modules).
+A module listed in ``COMMAND_MODULES`` with no entry in ``COMMANDS`` is still
+imported every time, so a new command works before it is added there.
 """
 
 import argparse
@@ -32,6 +38,29 @@ COMMAND_MODULES = [
 # Only these make a store where there is none; any other command given a path that does not
 # exist is refused, so that a mistyped --db never silently starts an empty store.
 CREATING_COMMANDS = {"init", "demo"}
+# command: (its module, its one-line help), in the order each module registers them.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "init": ("panelapp.cli.store_cmds", "create an empty store (or bring an old one up to date)"),
+    "info": ("panelapp.cli.store_cmds", "say what the store holds"),
+    "import": ("panelapp.cli.exchange_cmds", "read an exchange JSON file into the store (all or nothing)"),
+    "export": ("panelapp.cli.exchange_cmds", "write the whole store as an exchange JSON file"),
+    "stats": ("panelapp.cli.stats_cmd", "the panel's statistics for a period, with the two years before"),
+    "report": ("panelapp.cli.report_cmd",
+               "the chair's annual or half-year report as PDF, and the texts written for it"),
+    "demo": ("panelapp.cli.demo_cmd", "load the demo agency (made-up records) into the store"),
+    "agenda": ("panelapp.cli.documents_cmd", "write a meeting's agenda as PDF"),
+    "pack": ("panelapp.cli.documents_cmd", "write the members' panel pack as one PDF"),
+    "minutes": ("panelapp.cli.documents_cmd", "write a meeting's minutes, or one item's extract, as PDF"),
+    "decision": ("panelapp.cli.documents_cmd", "write the ADM's decision record (or the letter) as PDF"),
+    "deadlines": ("panelapp.cli.deadlines_cmd",
+                  "list what is due: papers, minutes, ADM decisions, letters, reviews..."),
+    "audit": ("panelapp.cli.audit_cmd", "verify or list the audit trail"),
+    "user": ("panelapp.cli.user_cmd", "create, list and unlock user accounts"),
+    "takeaway": ("panelapp.cli.takeaway_cmd", "take a meeting away to a laptop, and merge what was recorded there"),
+    "invite": ("panelapp.cli.invite_cmd", "write calendar invitations (iCalendar) for meetings"),
+    "self-test": ("panelapp.cli.installation_cmds", "check this installation in a temporary store"),
+    "licences": ("panelapp.cli.installation_cmds", "the components PanelApp ships, their versions and licences"),
+}
 
 EXIT_REFUSED = 1
 EXIT_INVALID = 2
@@ -44,7 +73,37 @@ def add_db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
              "(default: $PANELAPP_DB_URL, else panelapp.sqlite in your data folder)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def command_word(argv: list[str]) -> str | None:
+    """The command ``argv`` asks for: its first word that is neither an option of
+    ``panelapp`` itself nor the value of ``--db``."""
+    words = iter(argv)
+    for word in words:
+        if word == "--db":
+            next(words, None)
+        elif word == "--":
+            return next(words, None)
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def modules_needed(argv: list[str] | None) -> set[str]:
+    """The command modules to import for ``argv``: the asked-for command's, and any
+    module ``COMMANDS`` does not describe; every module when ``argv`` is None."""
+    if argv is None:
+        return set(COMMAND_MODULES)
+    described = {module for module, _help in COMMANDS.values()}
+    needed = {name for name in COMMAND_MODULES if name not in described}
+    asked = COMMANDS.get(command_word(argv) or "")
+    if asked is not None:
+        needed.add(asked[0])
+    return needed
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``argv`` (only the asked-for command's module imported; the
+    others stand in by name and help), or with ``argv`` None the whole parser."""
+    needed = modules_needed(argv)
     parser = argparse.ArgumentParser(
         prog="panelapp",
         description="PanelApp: adoption panel records, from the command line.")
@@ -53,15 +112,21 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for name in COMMAND_MODULES:
-        module = importlib.import_module(name)
-        module.register(sub)
+        if name in needed:
+            importlib.import_module(name).register(sub)
+            continue
+        for command, (module, help_text) in COMMANDS.items():
+            if module == name and command not in sub.choices:
+                sub.add_parser(command, help=help_text)
     for choice in sub.choices.values():
         add_db_option(choice)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     args = parser.parse_args(argv)
     try:
         try:

@@ -1,11 +1,8 @@
 """``panelapp init`` and ``panelapp info``: create a store, and say what is in it."""
 
-from sqlalchemy import func
-from sqlmodel import select
+from sqlalchemy import column, func, select, table
 
 from ..db import current_revision, head_revision, open_store
-from ..models import (AdmDecision, Agency, AgendaItem, AuditEvent, Child, Household, Meeting,
-                      PanelMember)
 
 
 def register(sub) -> None:
@@ -36,10 +33,12 @@ def run_init(args) -> int:
     return 0
 
 
+# Counted by table name, so that saying what the store holds does not build the ORM's
+# models (a quarter of a second) only to count rows.
 COUNTED = (
-    ("members (central list)", PanelMember), ("households", Household), ("children", Child),
-    ("meetings", Meeting), ("agenda items", AgendaItem), ("ADM decisions", AdmDecision),
-    ("audit events", AuditEvent),
+    ("members (central list)", "panel_member"), ("households", "household"), ("children", "child"),
+    ("meetings", "meeting"), ("agenda items", "agenda_item"), ("ADM decisions", "adm_decision"),
+    ("audit events", "audit_event"),
 )
 
 
@@ -48,15 +47,16 @@ def run_info(args) -> int:
     store = open_store(args.db)
     try:
         signed_in_reader(store, args.as_user, "read")
-        with store.snapshot() as session:
-            agency = session.exec(select(Agency)).first()
+        with store.engine.connect() as connection:
+            agency = connection.execute(select(column("name"), column("panel_name"))
+                                        .select_from(table("agency")).limit(1)).first()
             print(f"store:    {store.description}")
             print(f"schema:   {current_revision(store.engine)} (this PanelApp: {head_revision()})")
             print(f"agency:   {agency.name if agency else '(not set up yet)'}")
             if agency and agency.panel_name:
                 print(f"panel:    {agency.panel_name}")
-            for label, model in COUNTED:
-                count = session.exec(select(func.count()).select_from(model)).one()
+            for label, name in COUNTED:
+                count = connection.execute(select(func.count()).select_from(table(name))).scalar_one()
                 print(f"{label + ':':<24}{count:>8}")
     finally:
         store.dispose()

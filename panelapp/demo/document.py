@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
 from ..exchange.schema import FORMAT_NAME, FORMAT_VERSION
+from . import DEMO_AGENCY_NAME
 from . import names as N
 from . import writing as W
 from .central_list import attendance
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from .generator import Agency
 
 AGENCY = {
-    "name": "Riverside Regional Adoption Agency",
+    "name": DEMO_AGENCY_NAME,
     "kind": "regional_adoption_agency",
     "panel_name": "Riverside Adoption Panel",
     "region": "england_and_wales",

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Callable
 
-from sqlalchemy import event, func
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from ..errors import PanelAppError
@@ -18,12 +18,12 @@ from .papers import sign_demo_records, write_demo_papers
 
 DEMO_AGENCY_NAME = AGENCY["name"]
 
-# The importer writes households, then children, then meetings, flushing each to
-# the store as it goes; those flushes are where a long load can say how far it
-# has got, and where the one watching it can stop it.
-STAGES = ((Meeting, 0.6, "Saving the meetings, agendas and decisions"),
-          (Child, 0.45, "Saving the children"),
-          (Household, 0.3, "Saving the households"))
+# The importer writes households, then children, then meetings, and says when it
+# begins each; that is where a long load can say how far it has got, and where
+# the one watching it can stop it.
+STAGES = {"meetings": (0.6, "Saving the meetings, agendas and decisions"),
+          "children": (0.45, "Saving the children"),
+          "households": (0.3, "Saving the households")}
 
 
 class StoreNotForDemo(PanelAppError):
@@ -72,23 +72,9 @@ def create_demo_agency(session: Session, *, seed: int = 1, years: int = 3, scale
     check_store(session, doc)
     tell(0.25, f"Checking {len(doc['households'])} households, {len(doc['children'])} children and "
                f"{len(doc['meetings'])} meetings")
-    told = set()
-
-    def on_flush(flushing, _context, _instances) -> None:
-        kinds = {type(obj) for obj in flushing.new}
-        for model, fraction, message in STAGES:
-            if model in kinds:
-                if model not in told:
-                    told.add(model)
-                    tell(fraction, message)
-                return
-
-    event.listen(session, "before_flush", on_flush)
-    try:
-        result = import_document(session, doc, actor=actor,
-                                 source=f"the demo agency (seed {seed}, {years} years, scale {scale})")
-    finally:
-        event.remove(session, "before_flush", on_flush)
+    result = import_document(session, doc, actor=actor,
+                             source=f"the demo agency (seed {seed}, {years} years, scale {scale})",
+                             on_stage=lambda kind: tell(*STAGES[kind]))
     tell(0.8, "Signing the final minutes and decisions")
     sign_demo_records(session, actor)
     if documents_dir is not None:

@@ -6,6 +6,7 @@ item or a decision that the file leaves out stays as it is in the store.
 """
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -20,6 +21,7 @@ from ..models import (AdmDecision, Agency, AgendaItem, Applicant, Attendance, Ch
                       Declaration, Dissent, Household, ItemChild, ItemHousehold, Meeting, MemberRole,
                       PanelMember, Recommendation)
 from ..enums import CHILD_MILESTONES, HOUSEHOLD_MILESTONES
+from . import bulk
 from .schema import AGENCY
 from .validate import Known, parse_date, parse_time, validate
 
@@ -115,10 +117,19 @@ def write_child(child: Child, spec: dict, matched_household_id: int | None) -> N
 
 
 class Importer:
-    def __init__(self, session: Session, mode: str):
+    """Records the store already holds are updated through the ORM, changing only what
+    differs; new ones are written by ``bulk`` (plain rows, one executemany per table)."""
+
+    def __init__(self, session: Session, mode: str, on_stage: Callable[[str], None] | None = None):
         self.s = session
         self.mode = mode
         self.result = ImportResult()
+        self.on_stage = on_stage or (lambda _kind: None)
+
+    def _split(self, specs: list, stored_refs) -> tuple[list, list]:
+        """(new, stored): the specs of records the store does not hold yet, and of those it does."""
+        stored = set(self.s.exec(stored_refs)) if specs else set()
+        return ([s for s in specs if s["ref"] not in stored], [s for s in specs if s["ref"] in stored])
 
     def _count(self, kind: str, obj) -> None:
         if obj.id is None:
@@ -130,10 +141,14 @@ class Importer:
         if "agency" in doc:
             self.agency(doc["agency"])
         self.members(doc.get("members", []))
+        self.s.flush()
+        self.on_stage("households")
         self.households(doc.get("households", []))
         self.s.flush()
+        self.on_stage("children")
         self.children(doc.get("children", []))
         self.s.flush()
+        self.on_stage("meetings")
         self.meetings(doc.get("meetings", []))
         self.s.flush()
         return self.result
@@ -155,7 +170,11 @@ class Importer:
             existing[member.ref] = member
 
     def households(self, specs: list) -> None:
-        existing = {h.ref: h for h in self.s.exec(select(Household))}
+        new, specs = self._split(specs, select(Household.ref))
+        if new:
+            bulk.insert_households(self.s, new)
+            self.result.created["households"] += len(new)
+        existing = {h.ref: h for h in self.s.exec(select(Household))} if specs else {}
         for spec in specs:
             household = existing.get(spec["ref"]) or Household(ref=spec["ref"])
             write_household(household, spec)
@@ -163,8 +182,12 @@ class Importer:
             self.s.add(household)
 
     def children(self, specs: list) -> None:
-        existing = {c.ref: c for c in self.s.exec(select(Child))}
-        household_ids = dict(self.s.exec(select(Household.ref, Household.id)).all())
+        new, specs = self._split(specs, select(Child.ref))
+        household_ids = dict(self.s.exec(select(Household.ref, Household.id)).all()) if new or specs else {}
+        if new:
+            bulk.insert_children(self.s, new, household_ids)
+            self.result.created["children"] += len(new)
+        existing = {c.ref: c for c in self.s.exec(select(Child))} if specs else {}
         for spec in specs:
             child = existing.get(spec["ref"]) or Child(ref=spec["ref"], name=spec["name"])
             matched = spec.get("matched_household")
@@ -173,6 +196,23 @@ class Importer:
             self.s.add(child)
 
     def meetings(self, specs: list) -> None:
+        # A meeting is new only with every item on it new: an item moved from another
+        # meeting, or updated, goes through the ORM path with the meeting holding it.
+        stored_items = set(self.s.exec(select(AgendaItem.ref))) if specs else set()
+        new, specs = self._split(specs, select(Meeting.ref))
+        specs += [s for s in new if any(i["ref"] in stored_items for i in s.get("items", []))]
+        new = [s for s in new if not any(i["ref"] in stored_items for i in s.get("items", []))]
+        member_ids = dict(self.s.exec(select(PanelMember.ref, PanelMember.id)).all())
+        if new:
+            household_ids = dict(self.s.exec(select(Household.ref, Household.id)).all())
+            child_ids = dict(self.s.exec(select(Child.ref, Child.id)).all())
+            self.result.created["items"] += bulk.insert_meetings(self.s, new, member_ids, household_ids, child_ids)
+            self.result.created["meetings"] += len(new)
+        if specs:
+            self.stored_meetings(specs)
+        bulk.insert_declarations(self.s, new, member_ids)
+
+    def stored_meetings(self, specs: list) -> None:
         existing = {m.ref: m for m in self.s.exec(select(Meeting).options(
             selectinload(Meeting.attendance), selectinload(Meeting.declarations),
             selectinload(Meeting.items)))}
@@ -271,10 +311,12 @@ class Importer:
 
 
 def import_document(session: Session, doc, *, mode: str = "upsert", actor: str = "import",
-                    source: str | None = None, by: Actor | None = None) -> ImportResult:
+                    source: str | None = None, by: Actor | None = None,
+                    on_stage: Callable[[str], None] | None = None) -> ImportResult:
     """Validate, then write ``doc`` in the caller's transaction; raises ``ExchangeErrors``
     before writing anything when the document breaks any rule. ``by``, when given, is the
-    signed-in user, who must be allowed to import."""
+    signed-in user, who must be allowed to import. ``on_stage(kind)`` hears when the
+    writing of "households", "children" and "meetings" begins."""
     if by is not None:
         require(by, "exchange.import")
         actor = by.username
@@ -284,7 +326,7 @@ def import_document(session: Session, doc, *, mode: str = "upsert", actor: str =
     if errors:
         raise ExchangeErrors(errors)
     try:
-        result = Importer(session, mode).run(doc)
+        result = Importer(session, mode, on_stage).run(doc)
     except SQLAlchemyError as exc:
         # The driver's own text quotes the values it refused: only the sentence goes out.
         sentence = explain(exc)

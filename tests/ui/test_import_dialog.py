@@ -74,7 +74,7 @@ def test_an_import_says_what_it_did_and_refreshes_the_workspace(qtbot, open_work
     assert households(empty_store) == len(northshire_doc["households"]) == 220
     assert window.windowTitle() == "Northshire Council Adoption Agency — PanelApp"
     page = window.section("households").page
-    qtbot.waitUntil(lambda: page.table.model.rowCount() == 220)
+    qtbot.waitUntil(lambda: page.table.total == 220)
 
 
 def refused_document(northshire_doc) -> dict:

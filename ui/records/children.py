@@ -4,13 +4,14 @@ import datetime as dt
 from dataclasses import dataclass
 
 from panelapp.db import Store
-from panelapp.queries.records import ChildRow, child_file, child_rows
+from panelapp.listing import child_count, child_window
+from panelapp.queries.records import ChildRow, child_file
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_child, read_child, update_child
 from ui.common import queries
 from ui.common.detail import DetailPane
+from ui.common.paged_table import PagedTablePage
 from ui.common.tablemodel import Column
-from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import day, word
 from ui.records.edit_child import ChildForm
@@ -24,6 +25,11 @@ def age_on(dob: dt.date | None, on: dt.date) -> int | None:
         return None
     return on.year - dob.year - ((on.month, on.day) < (dob.month, dob.day))
 
+
+# The store's sort key behind each column, in CHILD_COLUMNS' order (an age runs against the birth date).
+CHILD_SORTS = [("ref", False), ("name", False), ("dob", False), ("dob", True), ("gender", False),
+               ("siblings", False), ("stage", False), ("placement_order", False), ("matched_with", False),
+               ("placed", False), ("adoption_order", False)]
 
 CHILD_COLUMNS = (
     Column("Ref", lambda c: c.ref),
@@ -74,8 +80,12 @@ class ChildrenPage(RecordsPage):
     title = "Children"
 
     def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor):
-        table = TablePage(runner, "children", CHILD_COLUMNS, lambda: queries.read(store, actor, child_rows),
-                          hint="Search children: a ref, a name, a stage or a date")
+        table = PagedTablePage(
+            runner, "children", CHILD_COLUMNS,
+            lambda search, sort, descending, offset, limit: child_window(
+                store, search=search, sort=sort, descending=descending, offset=offset, limit=limit),
+            lambda search: child_count(store, search=search), CHILD_SORTS,
+            hint="Search children: any part of a ref or a name")
         super().__init__("children", runner, table, "child",
                          lambda row: child_detail(store, actor, row), show_child, parent)
         self.editing = RecordEditing(table, store, actor, "child", ChildForm, read_child, create_child,

@@ -3,19 +3,24 @@
 from dataclasses import dataclass
 
 from panelapp.db import Store
-from panelapp.queries.records import HouseholdRow, household_file, household_rows
+from panelapp.listing import household_count, household_window
+from panelapp.queries.records import HouseholdRow, household_file
 from panelapp.services.permissions import Actor
 from panelapp.services.records import create_household, read_household, update_household
 from ui.common import queries
 from ui.common.detail import DetailPane
+from ui.common.paged_table import PagedTablePage
 from ui.common.tablemodel import Column
-from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.words import day, word
 from ui.records.edit_household import HouseholdForm
 from ui.records.editing import RecordEditing
 from ui.records.history import items_html
 from ui.records.page import RecordsPage
+
+# The store's sort key behind each column, in HOUSEHOLD_COLUMNS' order (none runs the other way).
+HOUSEHOLD_SORTS = [(key, False) for key in ("ref", "applicants", "stage", "route", "relationship",
+                                             "enquiry", "approved", "withdrawn")]
 
 HOUSEHOLD_COLUMNS = (
     Column("Ref", lambda h: h.ref),
@@ -76,9 +81,12 @@ class HouseholdsPage(RecordsPage):
     title = "Households"
 
     def __init__(self, runner: TaskRunner, store: Store, parent=None, *, actor: Actor):
-        table = TablePage(runner, "households", HOUSEHOLD_COLUMNS,
-                          lambda: queries.read(store, actor, household_rows),
-                          hint="Search households: a ref, a name, a stage or a date")
+        table = PagedTablePage(
+            runner, "households", HOUSEHOLD_COLUMNS,
+            lambda search, sort, descending, offset, limit: household_window(
+                store, search=search, sort=sort, descending=descending, offset=offset, limit=limit),
+            lambda search: household_count(store, search=search), HOUSEHOLD_SORTS,
+            hint="Search households: any part of a ref or an applicant's name")
         super().__init__("households", runner, table, "household",
                          lambda row: household_detail(store, actor, row), show_household, parent)
         self.editing = RecordEditing(table, store, actor, "household", HouseholdForm, read_household,

@@ -1,5 +1,7 @@
 """Which window the user sees: welcome on an empty store, then signing in, then the workspace."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -19,7 +21,10 @@ from ui.onboarding.signin import FirstAccountScreen, SignInScreen
 from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon
-from ui.shell.main_window import MainWindow
+from panelapp.first_screen import first_screen_facts
+
+if TYPE_CHECKING:  # the workspace and its sections are imported after signing in
+    from .main_window import MainWindow
 
 DEMO_SEED = 1
 # The demo store holds made-up records only; its accounts let people try each role
@@ -54,13 +59,13 @@ class Desk(QObject):
         return self.screen if isinstance(self.screen, WelcomeScreen) else None
 
     def start(self) -> None:
-        agency = queries.agency_info(self.store)
-        if agency is None:
+        facts = first_screen_facts(self.store)
+        if facts.agency_name is None:
             self.show_screen(self._welcome_screen())
-        elif queries.count_accounts(self.store) == 0:
-            self.show_screen(self._first_account_screen(agency.name))
+        elif facts.accounts == 0:
+            self.show_screen(self._first_account_screen(facts.agency_name))
         else:
-            self.show_screen(self._sign_in_screen(agency.name))
+            self.show_screen(self._sign_in_screen(facts.agency_name))
 
     def show_screen(self, screen: QWidget) -> None:
         old = self.screen
@@ -207,6 +212,7 @@ class Desk(QObject):
 
     # -- the workspace -------------------------------------------------------
     def show_main(self) -> None:
+        from .main_window import MainWindow
         agency = queries.agency_info(self.store)
         self.main = MainWindow(self.store, self.runner, self.actor, agency)
         self.main.theme_chosen.connect(self.choose_theme)
