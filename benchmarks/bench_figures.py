@@ -328,7 +328,7 @@ def measure_minutes(tmp: Path) -> None:
 def demo_store_with_accounts(tmp: Path) -> Path:
     from panelapp.db import open_store
     from panelapp.demo import create_demo_agency
-    from ui.desk import make_demo_accounts
+    from panelapp.demo.accounts import make_demo_accounts
     path = tmp / "desk.sqlite"
     store = open_store(str(path))
     with store.transaction() as session:

@@ -27,12 +27,13 @@ from PySide6.QtWidgets import QApplication
 from benchmarks._measure import memory_mb, reset_peak
 from panelapp.db import open_store
 from panelapp.listing.households import STAGE_SQL
+from panelapp.services.permissions import Actor
 from ui import settings as ui_settings
 from ui import theme
 from ui.app import quiet_offscreen
 from ui.common.paged_table import WINDOW_ROWS
-from ui.households import HouseholdsPage
-from ui.tasks import TaskRunner
+from ui.records.households import HouseholdsPage
+from ui.common.tasks import TaskRunner
 
 TYPED = "okafor"
 WINDOW = (1280, 800)
@@ -110,7 +111,7 @@ def measure_tables(path: Path) -> list[tuple]:
         runner = TaskRunner()
         reset_peak()
         before = memory_mb("VmRSS")
-        page = HouseholdsPage(runner, store)
+        page = HouseholdsPage(runner, store, actor=Actor("bench", "Benchmark", "viewer"))
         page.resize(*WINDOW)
         page.show()
         QTest.qWaitForWindowExposed(page)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from panelapp.listing import household_count, household_window
 from ui.common.paged_table import WINDOW_ROWS, PagedTableModel, PagedTablePage
-from ui.households import HOUSEHOLD_COLUMNS, HOUSEHOLD_SORTS
+from ui.records.households import HOUSEHOLD_COLUMNS, HOUSEHOLD_SORTS
 
 
 def read_households(store):
