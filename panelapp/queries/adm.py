@@ -13,8 +13,8 @@ from sqlmodel import Session, select
 
 from ..models import AdmDecision, AgendaItem, ItemChild, ItemHousehold, Meeting
 from ..reports.words import listed
-from ..rules.workdays import WorkingDays
 from ..rules.clocks import representations_end
+from ..rules.workdays import WorkingDays
 from ..services.adm import QD_TYPES, decision_clock, decision_summary
 from ..services.common import agency_of
 from ..services.permissions import Actor

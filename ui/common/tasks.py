@@ -9,7 +9,6 @@ the GUI thread ever touches widgets. A worker is asked to stop through the
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 

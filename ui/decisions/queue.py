@@ -37,6 +37,7 @@ from ui.common import queries
 from ui.common.change import change
 from ui.common.documents import decision_document, extract_document, open_preview
 from ui.common.errors import said
+from ui.common.signoff import signoff_password
 from ui.common.tablemodel import Column, RowTableModel
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
@@ -450,8 +451,15 @@ class AdmQueuePage(QWidget):
                       done=decided).done
 
     def decide(self, values: dict) -> bool:
-        item_id, actor, password = self.case.id, self.actor, self.signoff_password
-        ok = self.write(lambda s: record_decision(s, actor, s.get(AgendaItem, item_id), password=password, **values))
+        password = signoff_password(
+            self, self.signoff_password, "Sign the decision",
+            "The decision will be signed and locked with its date and reasons; the clock it starts "
+            "runs from that date.")
+        if password is None:
+            return False
+        item_id, actor = self.case.id, self.actor
+        ok = self.write(lambda s: record_decision(s, actor, s.get(AgendaItem, item_id), password=password,
+                                                  **values))
         if ok:
             self.decided.emit(values["decision"])
         return ok
@@ -466,7 +474,11 @@ class AdmQueuePage(QWidget):
             values |= {"irm_recommendation": self.irm_recommendation.text().strip() or None, "irm_on": received}
         elif values["review"] == "representations":
             values["responded_on"] = received
-        password = self.signoff_password
+        password = signoff_password(
+            self, self.signoff_password, "Sign the final decision",
+            "The final decision will be signed and locked with its date and reasons.")
+        if password is None:
+            return False
         return self.write(lambda s: record_final_decision(s, actor, s.get(AgendaItem, item_id), password=password,
                                                           **values))
 

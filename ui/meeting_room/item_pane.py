@@ -277,12 +277,12 @@ class ItemPane(QWidget):
         try:
             self.outcome.setCurrentIndex(max(0, self.outcome.findData(form.get("outcome"))))
             terms = form.get("terms") or [1, 0, 4, False]
-            for box, value in zip((self.children_max, self.age_min, self.age_max), terms):
+            for box, value in zip((self.children_max, self.age_min, self.age_max), terms, strict=False):
                 box.setValue(int(value))
             self.early.setChecked(bool(terms[3]) if len(terms) > 3 else False)
             votes = form.get("votes")
             (self.views_taken if votes is not None else self.consensus).setChecked(True)
-            for box, value in zip(self.votes.values(), votes or (0, 0, 0)):
+            for box, value in zip(self.votes.values(), votes or (0, 0, 0), strict=False):
                 box.setValue(int(value))
             for line in list(self.dissent_lines):
                 self._remove_dissent(line)

@@ -40,6 +40,7 @@ from ui.common import queries
 from ui.common.change import change
 from ui.common.documents import open_preview
 from ui.common.errors import said
+from ui.common.signoff import signoff_password
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill, warning_label
 from ui.common.words import day, word
@@ -284,8 +285,15 @@ class MeetingRoom(QWidget):
         self.message.setVisible(bool(text))
 
     def open_meeting(self) -> None:
-        meeting_id, actor, password = self.meeting_id, self.actor, self.signoff_password
-        if self.write("meeting opened", lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id), password=password)):
+        password = signoff_password(
+            self, self.signoff_password, "Open the meeting",
+            "Opening the meeting starts its record: attendance, declarations and recommendations. "
+            "The adviser can return it to planned only while nothing is recorded.")
+        if password is None:
+            return
+        meeting_id, actor = self.meeting_id, self.actor
+        if self.write("meeting opened",
+                      lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id), password=password)):
             self.reload()
 
     def record_attendance(self, entries: list[dict]) -> None:

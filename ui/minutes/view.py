@@ -34,6 +34,7 @@ from ui.common import queries
 from ui.common.change import change
 from ui.common.documents import extract_document, minutes_document, open_preview
 from ui.common.errors import said
+from ui.common.signoff import signoff_password
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill
 from ui.common.words import day, word
@@ -348,8 +349,14 @@ class MinutesView(QWidget):
     def approve(self) -> bool:
         meeting_id, actor = self.meeting_id, self.actor
         on = self.approve_date.date().toPython()
-        password = self.signoff_password  # the chair's, from the sign-off confirmation
-        return self.write(lambda s: approve_minutes(s, actor, s.get(Meeting, meeting_id), on=on, password=password))
+        password = signoff_password(
+            self, self.signoff_password, "Approve the minutes",
+            "The minutes will be final: locked and signed with a hash. Any later change is an "
+            "amendment with a reason, and every version is kept.")
+        if password is None:
+            return False
+        return self.write(lambda s: approve_minutes(s, actor, s.get(Meeting, meeting_id), on=on,
+                                                    password=password))
 
     def ask_amendment(self) -> AmendDialog | None:
         if self.state is None or not self.state.final:

@@ -4,13 +4,23 @@ licence; choosing one shows its licence text (panelapp.licences finds them)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel,
-                               QPlainTextEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from panelapp import __version__
 from panelapp.licences import Component, components
-from ui.shell.icons import app_icon
 from ui.common.tablemodel import Column, RowTableModel, prepare
+from ui.shell.icons import app_icon
 
 COLUMNS = [
     Column("Component", lambda c: c.name),

@@ -8,20 +8,20 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from panelapp.db import Store
 from panelapp.demo.accounts import DEMO_ACCOUNTS, DEMO_HINT, DEMO_PASSWORD, make_demo_accounts  # noqa: F401
 from panelapp.errors import PanelAppError
+from panelapp.first_screen import first_screen_facts
 from panelapp.queries.onboarding import account_count
 from panelapp.services import accounts
 from panelapp.services.agency import ensure_agency
 from panelapp.services.permissions import Actor
+from ui.agenda.paper_list import documents_dir
 from ui.common import queries
 from ui.common.errors import said
 from ui.common.progress import TaskProgressDialog
 from ui.common.tasks import TaskRunner
-from ui.agenda.paper_list import documents_dir
 from ui.onboarding.signin import FirstAccountScreen, SignInScreen
 from ui.onboarding.welcome import NewAgencyDialog, WelcomeScreen
 from ui.shell import settings, theme
 from ui.shell.icons import app_icon
-from panelapp.first_screen import first_screen_facts
 
 if TYPE_CHECKING:  # the workspace and its sections are imported after signing in
     from .main_window import MainWindow

@@ -120,8 +120,8 @@ class FiguresTree(QTreeView):
                     parent, shown_words = split[whole], words_after[0].upper() + words_after[1:]
                 else:
                     parent, shown_words = section, words
-                values = [lookup(f, key) if shown else None for f, shown in zip(figures, seen)]
-                texts = [cell(key, value) if shown else NO_RECORDS for value, shown in zip(values, seen)]
+                values = [lookup(f, key) if shown else None for f, shown in zip(figures, seen, strict=False)]
+                texts = [cell(key, value) if shown else NO_RECORDS for value, shown in zip(values, seen, strict=False)]
                 item = self._figure(parent, key, words, shown_words, values, texts)
                 if key.startswith("panel.items_by_type."):
                     types[parts[2]] = item
@@ -133,7 +133,7 @@ class FiguresTree(QTreeView):
             self._figure(section, f"{ATTENDANCE}.{member}.present", f"{member}: meetings attended", member,
                          [present for present, _ in pairs],
                          [NO_RECORDS if not shown else "–" if present is None else f"{present} of {expected}"
-                          for (present, expected), shown in zip(pairs, seen)])
+                          for (present, expected), shown in zip(pairs, seen, strict=False)])
         for row in range(self.figures.rowCount()):
             self.setFirstColumnSpanned(row, root, True)
             index = self.figures.index(row, 0)
