@@ -38,11 +38,14 @@ COMMAND_MODULES = [
 # Only these make a store where there is none; any other command given a path that does not
 # exist is refused, so that a mistyped --db never silently starts an empty store.
 CREATING_COMMANDS = {"init", "demo"}
+# These use no store of the user's at all.
+STORELESS_COMMANDS = {"self-test", "licences"}
 # command: (its module, its one-line help), in the order each module registers them.
 COMMANDS: dict[str, tuple[str, str]] = {
     "init": ("panelapp.cli.store_cmds", "create an empty store (or bring an old one up to date)"),
     "info": ("panelapp.cli.store_cmds", "say what the store holds"),
-    "import": ("panelapp.cli.exchange_cmds", "read an exchange JSON file into the store (all or nothing)"),
+    "import": ("panelapp.cli.exchange_cmds",
+        "read an exchange file, a workbook or a tracker into the store (all or nothing)"),
     "export": ("panelapp.cli.exchange_cmds", "write the whole store as an exchange JSON file"),
     "stats": ("panelapp.cli.stats_cmd", "the panel's statistics for a period, with the two years before"),
     "report": ("panelapp.cli.report_cmd",
@@ -51,13 +54,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "agenda": ("panelapp.cli.documents_cmd", "write a meeting's agenda as PDF"),
     "pack": ("panelapp.cli.documents_cmd", "write the members' panel pack as one PDF"),
     "minutes": ("panelapp.cli.documents_cmd", "write a meeting's minutes, or one item's extract, as PDF"),
-    "decision": ("panelapp.cli.documents_cmd", "write the ADM's decision record (or the letter) as PDF"),
+    "decision": ("panelapp.cli.documents_cmd",
+        "show the ADM's decision on an item, or write its record (or the letter) as PDF"),
     "deadlines": ("panelapp.cli.deadlines_cmd",
                   "list what is due: papers, minutes, ADM decisions, letters, reviews..."),
-    "audit": ("panelapp.cli.audit_cmd", "verify or list the audit trail"),
-    "user": ("panelapp.cli.user_cmd", "create, list and unlock user accounts"),
-    "takeaway": ("panelapp.cli.takeaway_cmd", "take a meeting away to a laptop, and merge what was recorded there"),
-    "invite": ("panelapp.cli.invite_cmd", "write calendar invitations (iCalendar) for meetings"),
+    "audit": ("panelapp.cli.audit_cmd",
+        "verify, anchor or list the audit trail"),
+    "user": ("panelapp.cli.user_cmd",
+        "create and list user accounts"),
+    "takeaway": ("panelapp.cli.takeaway_cmd",
+        "take a meeting away to the chair's laptop, and merge it back"),
+    "invite": ("panelapp.cli.invite_cmd",
+        "write calendar invitations (.ics) for meetings"),
     "self-test": ("panelapp.cli.installation_cmds", "check this installation in a temporary store"),
     "licences": ("panelapp.cli.installation_cmds", "the components PanelApp ships, their versions and licences"),
 }
@@ -131,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         try:
             # `takeaway open` makes the laptop's store from the meeting file.
-            creating = args.command in CREATING_COMMANDS or (
+            creating = args.command in CREATING_COMMANDS | STORELESS_COMMANDS or (
                 args.command == "takeaway" and getattr(args, "takeaway_command", None) == "open")
             if not creating:
                 require_existing_store(getattr(args, "db", None))

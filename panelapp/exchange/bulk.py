@@ -107,7 +107,7 @@ def household_values(spec: dict) -> dict[str, Any]:
     ms = spec.get("milestones", {})
     withdrawal = spec.get("withdrawal") or {}
     approval = spec.get("approval") or {}
-    return dict(relationship_status=spec.get("relationship"), route=spec.get("route"),
+    return dict(relationship_status=spec.get("relationship"), route=spec.get("route"), address=spec.get("address"),
                 **{name: parse_date(ms.get(name)) for name in HOUSEHOLD_MILESTONES},
                 withdrawal_date=parse_date(withdrawal.get("date")), withdrawal_by=withdrawal.get("by"),
                 withdrawal_stage=withdrawal.get("stage"), withdrawal_reason=withdrawal.get("reason"),
@@ -157,6 +157,7 @@ def insert_meetings(session: Session, specs: list[dict], member_ids: dict[str, i
     make = RowMaker(Meeting)
     insert_rows(session, Meeting, (
         make(ref=s["ref"], meeting_date=parse_date(s["date"]), start_time=parse_time(s.get("start")),
+             end_time=parse_time(s.get("end")),
              venue=s.get("venue"), status=s["status"], papers_sent=parse_date(s.get("papers_sent")),
              minutes_final=parse_date(s.get("minutes_final")))
         for s in specs))
@@ -171,7 +172,10 @@ def insert_meetings(session: Session, specs: list[dict], member_ids: dict[str, i
     items = [(meeting_ids[s["ref"]], position, i) for s in specs for position, i in enumerate(s.get("items", []))]
     insert_rows(session, AgendaItem, (
         item(ref=i["ref"], meeting_id=meeting_id, position=position, item_type=i["type"],
-             presenters=i.get("presenters"), outcome=i.get("outcome"))
+             presenters=i.get("presenters"), outcome=i.get("outcome"), discussion=i.get("discussion"),
+             removal_reason=i.get("removal_reason"),
+             applicants_attended=(i.get("applicants") or {}).get("attended"),
+             applicants_spoke=(i.get("applicants") or {}).get("spoke"), advice=i.get("advice") or None)
         for meeting_id, position, i in items))
     item_ids = ids_by(session, AgendaItem.ref, AgendaItem.id, {i["ref"] for _m, _p, i in items})
     specs_of = [(item_ids[i["ref"]], i) for _m, _p, i in items]
@@ -210,7 +214,13 @@ def insert_meetings(session: Session, specs: list[dict], member_ids: dict[str, i
                  final_date=parse_date((i["adm"].get("final") or {}).get("date")),
                  final_decision=(i["adm"].get("final") or {}).get("decision"),
                  final_review=(i["adm"].get("final") or {}).get("review"),
-                 notified=parse_date(i["adm"].get("notified")))
+                 notified=parse_date(i["adm"].get("notified")),
+                 final_reasons=(i["adm"].get("final") or {}).get("reasons"),
+                 documents_considered=i["adm"].get("documents"),
+                 representations_on=parse_date(i["adm"].get("representations_received")),
+                 no_representations_on=parse_date(i["adm"].get("no_representations_notice")),
+                 irm_recommendation=(i["adm"].get("irm") or {}).get("recommendation"),
+                 irm_on=parse_date((i["adm"].get("irm") or {}).get("date")))
         for item_id, i in specs_of if i.get("adm") is not None))
     return len(items)
 

@@ -18,6 +18,8 @@ def rows_of(store) -> dict[str, list[tuple]]:
     tables = {}
     with store.engine.connect() as connection:
         for table in metadata.sorted_tables:
+            if table.name == "audit_head":  # each store's own identity and chain head
+                continue
             columns = [c for c in table.c if c.name not in OWN]
             tables[table.name] = sorted(connection.execute(select(*columns)).all(), key=repr)
     return tables

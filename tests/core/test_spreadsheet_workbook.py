@@ -25,6 +25,7 @@ def test_fixture_round_trips_through_xlsx(northshire, northshire_doc, tmp_path, 
     assert main(["--db", northshire.url, "export", str(book)]) == 0
     assert "(a workbook)" in capsys.readouterr().out
     other = str(tmp_path / "other.sqlite")
+    assert main(["--db", other, "init"]) == 0
     assert main(["--db", other, "import", str(book)]) == 0
     again = tmp_path / "again.json"
     assert main(["--db", other, "export", str(again)]) == 0

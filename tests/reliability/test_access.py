@@ -10,8 +10,10 @@ from sqlmodel import select
 from panelapp.cli import main
 from panelapp.db import open_store
 from panelapp.errors import PanelAppError
-from panelapp.models import AuditEvent, UserAccount
+from panelapp.models import AuditEvent, Household, UserAccount
 from panelapp.services import accounts
+from panelapp.services.agency import update_agency
+from panelapp.services.permissions import Actor
 
 FIXTURE = str(Path(__file__).parent.parent / "fixtures" / "northshire.json")
 
@@ -37,6 +39,15 @@ def guarded(tmp_path_factory) -> str:
     db = str(tmp_path_factory.mktemp("guarded") / "g.sqlite")
     assert main(["--db", db, "init"]) == 0
     assert main(["--db", db, "import", FIXTURE]) == 0
+    # A letter needs the agency's address and a way to reach it (agency settings).
+    store = open_store(db)
+    with store.transaction() as s:
+        update_agency(s, Actor("op", "Operator", "admin"), address="Civic Centre\nNorthshire NS1 1AA",
+                      telephone="01234 567890")
+        for household in s.exec(select(Household)):
+            household.address = "1 Mill Lane\nNorthshire NS2 2BB"
+            s.add(household)
+    store.dispose()
     import sys
     saved = sys.stdin
     sys.stdin = io.StringIO("admin-password\n")

@@ -26,10 +26,12 @@ def decided(store, people):  # noqa: F811
     ref = full_meeting(store, people)
     with store.transaction() as s:
         minutes.draft_minutes(s, people["adviser"], meeting_by_name(s, ref))
-        minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=dt.date(2025, 6, 20))
+        minutes.approve_minutes(s, people["chair"], meeting_by_name(s, ref), on=dt.date(2025, 6, 20),
+                                password="chair-password")
     with store.transaction() as s:
         adm.record_decision(s, people["adm"], meeting_by_name(s, ref).items[1], decision="positive",
-                            decided_on=dt.date(2025, 6, 25))
+                            decided_on=dt.date(2025, 6, 25), reasons="the panel's reasons, which I accept",
+                            password="adm-password")
     assert problems(store) == []
     return store
 

@@ -25,6 +25,8 @@ def _rows(path: Path) -> dict[str, dict[int, dict]]:
     try:
         tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table' "
                                              "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'")]
+        # Records only: the search index (FTS tables, kept by triggers) has no ids of its own.
+        tables = [t for t in tables if "id" in {c[1] for c in con.execute(f'PRAGMA table_info("{t}")')}]
         return {t: {row["id"]: dict(row) for row in con.execute(f'SELECT * FROM "{t}"')} for t in tables}
     finally:
         con.close()
@@ -69,7 +71,8 @@ def _store_at(path: Path, revision: str, head_rows: dict) -> None:
                 kept = {k: v for k, v in row.items() if k in columns[table]}
                 names = ", ".join(f'"{k}"' for k in kept)
                 marks = ", ".join("?" for _ in kept)
-                con.execute(f'INSERT INTO "{table}" ({names}) VALUES ({marks})', list(kept.values()))
+                # OR REPLACE: a migration may have made a row already (the audit chain's head).
+                con.execute(f'INSERT OR REPLACE INTO "{table}" ({names}) VALUES ({marks})', list(kept.values()))
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []
     con.close()
 
