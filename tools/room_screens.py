@@ -42,7 +42,7 @@ def _play(store: Store) -> dict:
     """Minutes of the last held meeting approved; the next meeting opened and under way."""
     from panelapp.demo import create_demo_agency
 
-    from .desk import DEMO_PASSWORD
+    from panelapp.demo.accounts import DEMO_PASSWORD
     with store.transaction() as session:
         create_demo_agency(session, seed=1, years=1, scale=1, actor="demo")
         people = _actors(session)

@@ -10,10 +10,10 @@ import pytest  # noqa: E402
 from PySide6.QtCore import QEvent, QSettings  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from ui.common.tasks import TaskRunner  # noqa: E402
 from ui.shell import settings as ui_settings  # noqa: E402
 from ui.shell import theme  # noqa: E402
 from ui.shell.desk import Desk  # noqa: E402
-from ui.common.tasks import TaskRunner  # noqa: E402
 
 HERE = Path(__file__).parent
 
@@ -79,6 +79,7 @@ def empty_template(tmp_path_factory):
 
 def _copy_of(template, tmp_path):
     import shutil
+
     from panelapp.db import open_store
     path = tmp_path / template.name
     shutil.copyfile(template, path)

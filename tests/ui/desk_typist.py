@@ -18,8 +18,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from ui.app import main as panelapp_desk
-from ui.shell.main_window import MainWindow
 from ui.onboarding.signin import SignInScreen
+from ui.shell.main_window import MainWindow
 
 POLL_MS = 50
 WORD_EVERY_MS = 150  # a steady typist: never the half-second pause that saves a draft

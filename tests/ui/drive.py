@@ -62,8 +62,15 @@ def unnamed_controls(widget) -> list:
     """The controls in ``widget`` that a screen reader could not name. The parts Qt
     builds inside its own widgets (a spin box's line edit, a combo box's list, a
     table's headers) are named through the widget they belong to."""
-    from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit,
-                                   QPlainTextEdit, QTabWidget)
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QAbstractSpinBox,
+        QComboBox,
+        QLineEdit,
+        QPlainTextEdit,
+        QTabWidget,
+    )
     composite = (QComboBox, QAbstractSpinBox, QAbstractItemView)
 
     def inside_a_composite(control) -> bool:

@@ -7,6 +7,8 @@ import sys
 
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QTabWidget, QWidget
 
+from tests.shots import SHOTS
+
 
 def clipped(window: QWidget, page: QWidget) -> list[str]:
     out = []
@@ -66,7 +68,7 @@ def main(store_path: str, theme_choice: str) -> None:
                     problems = clipped(window, section.page)
                     if problems:
                         found[name] = problems
-            window.grab().save(f"/work/wt/_brief/png14/scale15-{theme_choice}-{actor.role}-{section.key}.png")
+            window.grab().save(f"{SHOTS}/scale15-{theme_choice}-{actor.role}-{section.key}.png")
         desk.shutdown()
     runner.shutdown(10_000)
     store.dispose()

@@ -4,8 +4,8 @@ shows the chosen one's licence text; `panelapp-desk --self-test` passes unfrozen
 from PySide6.QtWidgets import QApplication
 
 from panelapp.licences import components
-from ui.shell.about_dialog import AboutDialog
 from ui.app import main
+from ui.shell.about_dialog import AboutDialog
 
 
 def about_from_the_help_menu(window) -> AboutDialog:

@@ -6,13 +6,14 @@ from PySide6.QtCore import Qt
 
 from panelapp.services import accounts
 from panelapp.services.lookup import member_by_ref
+from tests.shots import SHOTS
 from tests.ui import test_meeting_room
 from tests.ui.test_meeting_room import PASSWORDS
 from ui.admin.accounts import AccountsPage, ask_own_password
 
 people = test_meeting_room.people  # the agency, an account per role and a planned meeting
 
-PNG = "/work/wt/_brief/png14"
+PNG = SHOTS
 
 
 def open_page(qtbot, runner, store, actor) -> AccountsPage:

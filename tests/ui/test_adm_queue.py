@@ -12,8 +12,8 @@ from panelapp.models import Meeting
 from panelapp.services import agenda, meetings, minutes, recording
 from panelapp.services.lookup import meeting_by_name
 from tests.builders import MEETING_DAY, PASSWORDS, build_agency
-from ui.shell import theme
 from ui.decisions.queue import CLOCK_COLUMN, AdmQueuePage
+from ui.shell import theme
 
 PRESENT = ["CH", "VC", "SW", "RR", "NQ", "IN", "MA", "MT"]
 

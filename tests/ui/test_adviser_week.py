@@ -19,12 +19,12 @@ from panelapp.models import AgendaItem, Child, Household, ItemHousehold, ItemPap
 from panelapp.services.agenda import add_item
 from panelapp.services.permissions import Actor
 from ui.agenda import paper_list
-from ui.meetings.cancel_dialog import CancelDialog
 from ui.agenda.item_dialog import ItemDialog
 from ui.agenda.paper_list import AttachDialog, documents_dir
 from ui.agenda.papers_sent_dialog import PapersSentDialog
 from ui.common.pickers import REF_ROLE
 from ui.common.reason_dialog import ReasonDialog
+from ui.meetings.cancel_dialog import CancelDialog
 from ui.meetings.schedule_dialog import ScheduleDialog
 
 ADVISER = Actor("pat", "Pat Adviser", "adviser")

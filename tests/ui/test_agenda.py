@@ -7,10 +7,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from sqlmodel import select
 
 from panelapp.models import AgendaItem, AuditEvent, Meeting
+from panelapp.queries.agenda import time_slots
 from panelapp.services.agenda import add_item
 from panelapp.services.meetings import create_meeting
 from panelapp.services.permissions import Actor
-from panelapp.queries.agenda import time_slots
 from ui.agenda.model import dropped_order
 
 PLANNER = Actor("pat", "Pat Adviser", "adviser")

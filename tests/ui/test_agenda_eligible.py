@@ -6,6 +6,7 @@ import datetime as dt
 from PySide6.QtGui import QUndoStack
 
 from panelapp.services.lookup import child_by_ref, household_by_ref
+from tests.shots import SHOTS
 from tests.ui import test_meeting_room
 from tests.ui.test_meeting_room import MEETING_DAY
 from ui.agenda.item_dialog import ItemDialog
@@ -13,7 +14,7 @@ from ui.agenda.page import AgendaPage
 
 people = test_meeting_room.people  # the agency, an account per role and a planned meeting
 
-PNG = "/work/wt/_brief/png14"
+PNG = SHOTS
 
 
 def open_agenda(qtbot, runner, store, actor) -> AgendaPage:

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.shots import SHOTS
 from ui.shell import theme
 
-PNG = "/work/wt/_brief/png14"
+PNG = SHOTS
 
 
 def luminance(colour: QColor) -> float:

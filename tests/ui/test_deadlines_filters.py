@@ -3,6 +3,7 @@
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
+from tests.shots import SHOTS
 from tests.ui.conftest import ADVISER
 from tests.ui.test_deadlines_page import agency, deadlines_of, shown  # noqa: F401  (fixture)
 
@@ -32,4 +33,4 @@ def test_names_and_the_two_filters(qtbot, open_workspace, agency):  # noqa: F811
         page.overdue_only.setChecked(False)
     assert {d.clock for d in shown(page)} == {kind}
     assert any(isinstance(w, QLabel) and w.buddy() is page.kind for w in page.findChildren(QLabel))
-    window.grab().save("/work/wt/_brief/png14/deadlines-filtered.png")
+    window.grab().save(f"{SHOTS}/deadlines-filtered.png")

@@ -17,13 +17,12 @@ from panelapp.enums import CHAIR_ROLES, MEMBER_ROLES
 from panelapp.models import AdmDecision, Agency, Dissent, Meeting, PanelMember
 from panelapp.services import accounts
 from panelapp.services.adm import QD_TYPES
+from tests.ui.drive import choose, mark, record, settle_until, type_into
 from ui.decisions.queue import AdmQueuePage
-from ui.shell.desk import DEMO_PASSWORD, make_demo_accounts
 from ui.meeting_room import MeetingRoom
 from ui.meeting_room.quorum import COLOURS
 from ui.minutes.view import MinutesView
-
-from tests.ui.drive import choose, mark, record, settle_until, type_into
+from ui.shell.desk import DEMO_PASSWORD, make_demo_accounts
 
 TODAY = dt.date(2026, 11, 25)  # the demo's "today": its later sittings are planned, with agendas
 RED_BACKGROUND = COLOURS[(False, False)][0]  # inquorate, light theme (the test's theme)

@@ -15,11 +15,9 @@ from panelapp.exchange import export_document
 from panelapp.models import AuditEvent, Household
 from panelapp.security import seal, unseal
 from panelapp.services.permissions import Actor
-from ui.admin.exchange import (ExportDialog, PassphraseDialog, RefusedDialog, exchange_files,
-                              import_exchange_file)
-from ui.common.tasks import Cancelled
-
 from tests.ui.drive import unnamed_controls
+from ui.admin.exchange import ExportDialog, PassphraseDialog, RefusedDialog, exchange_files, import_exchange_file
+from ui.common.tasks import Cancelled
 
 ADMIN = Actor("ada", "Ada Admin", "admin")
 ADVISER = Actor("pat", "Pat Adviser", "adviser")

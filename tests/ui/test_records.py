@@ -5,10 +5,10 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from tests.builders import ADVISER, fake_households
-from ui.records.central_list import CentralListPage
-from ui.records.households import HOUSEHOLD_COLUMNS
 from ui.common.tablemodel import prepare
 from ui.common.tablepage import INSTANT_ROWS, TablePage
+from ui.records.central_list import CentralListPage
+from ui.records.households import HOUSEHOLD_COLUMNS
 
 
 def loaded(qtbot, window, key):

@@ -4,18 +4,17 @@ what is saved is what the annual report prints."""
 import datetime as dt
 
 import pytest
+from pypdf import PdfReader
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDateEdit
-from pypdf import PdfReader
 
 from panelapp.reports.annual import annual_report_pdf
 from panelapp.services.permissions import Actor
 from panelapp.stats import financial_year
 from panelapp.stats.periods import Period
-from ui.statistics.report_texts_dialog import DUE, ReportTextsDialog
-from ui.statistics.page import StatisticsPage
-
 from tests.ui.drive import unnamed_controls
+from ui.statistics.page import StatisticsPage
+from ui.statistics.report_texts_dialog import DUE, ReportTextsDialog
 
 CHAIR = Actor("cj", "Chris Chair", "chair")
 MEMBER = Actor("mo", "Mo Member", "member")

@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QScrollArea
 
 from panelapp.services.lookup import meeting_by_name
+from tests.shots import SHOTS
 from tests.ui import test_meeting_room
 from tests.ui.test_meeting_room import choose, open_room, settle_until
 from ui.minutes.view import MinutesView
 
 people = test_meeting_room.people  # the agency, an account per role and a planned meeting
 
-PNG = "/work/wt/_brief/png14"
+PNG = SHOTS
 
 
 def opened(qtbot, runner, store, actor):

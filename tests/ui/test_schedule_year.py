@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from panelapp.models import Meeting
 from panelapp.services import meetings
+from tests.shots import SHOTS
 from tests.ui import test_meeting_room
 from ui.meetings.meeting_dialog import MeetingDialog
 from ui.meetings.schedule_dialog import ScheduleDialog, qdate
@@ -16,7 +17,7 @@ from ui.meetings.schedule_dialog import ScheduleDialog, qdate
 people = test_meeting_room.people  # the agency, an account per role and a planned meeting
 
 IN_2026 = Meeting.meeting_date >= dt.date(2026, 1, 1)
-PNG = "/work/wt/_brief/png14"
+PNG = SHOTS
 
 
 def schedule_through_dialog(qtbot, store, adviser, existing, move=True) -> ScheduleDialog:

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from panelapp.rules.clocks import open_deadlines
-from ui.common.export import export_table
 from tools.screenshots import take_screenshots
+from ui.common.export import export_table
 
 FIXTURES = Path(__file__).parent.parent / "fixtures"
 

@@ -1,11 +1,11 @@
 """Edit the agency's settings: an administrator's, saved through the service, which
 refuses a bad value in a sentence the dialog shows while keeping what was typed."""
 
+from sqlmodel import select
+
 from panelapp.models import Agency
 from panelapp.services.agency import agency_settings
 from panelapp.services.permissions import Actor
-from sqlmodel import select
-
 from tests.ui.drive import unnamed_controls
 from ui.admin.settings_dialog import AgencySettingsDialog, open_settings
 

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
 from panelapp.services.lookup import meeting_by_name
+from tests.shots import SHOTS
 from tests.ui import test_adm_queue
 from tests.ui.test_adm_queue import open_queue, select
 from tests.ui.test_meeting_room import MEETING_DAY
@@ -32,7 +33,9 @@ def test_the_decision_is_signed_from_a_footer_with_ctrl_enter(qtbot, runner, que
     assert button.mapTo(page, button.rect().bottomLeft()).y() <= page.height()
     page.form.decided_on.setDate(MEETING_DAY.replace(day=20))
     page.form.choices["positive"].setChecked(True)
-    page.grab().save("/work/wt/_brief/png14/decision-footer-1280x680.png")
+    page.form.reasons.setPlainText("I accept the panel's recommendation and its reasons.")
+    page.signoff_password = "adm-password"  # as the sign-off confirmation passes it
+    page.grab().save(f"{SHOTS}/decision-footer-1280x680.png")
     page.activateWindow()
     page.form.reasons.setFocus()
     with qtbot.waitSignals([page.case_shown, page.table.loaded], timeout=10_000):

@@ -6,8 +6,8 @@ from sqlmodel import select
 
 from panelapp.models import UserAccount
 from panelapp.services import accounts
-from ui.shell.main_window import MainWindow
 from ui.onboarding.signin import FirstAccountScreen, SignInScreen
+from ui.shell.main_window import MainWindow
 
 PASSWORD = "correct horse"
 

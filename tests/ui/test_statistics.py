@@ -11,8 +11,8 @@ from PySide6.QtCharts import QBarSeries, QHorizontalBarSeries, QLineSeries
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QColor
 
-import ui.statistics.page
 import ui.statistics.export
+import ui.statistics.page
 from ui.shell import theme
 from ui.statistics.page import CUSTOM, StatisticsPage, period_choices
 

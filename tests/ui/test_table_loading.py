@@ -5,12 +5,11 @@ import threading
 import pytest
 from PySide6.QtCore import Qt
 
-from ui.records.households import HOUSEHOLD_COLUMNS
+from tests.builders import fake_households
 from ui.common.tablemodel import prepare
 from ui.common.tablepage import BATCH_ROWS, STEPS, TablePage, prepare_in_batches
 from ui.common.tasks import Cancelled
-
-from tests.builders import fake_households
+from ui.records.households import HOUSEHOLD_COLUMNS
 
 
 def test_cancel_stops_the_load_and_keeps_the_rows_shown(qtbot, runner):

@@ -8,7 +8,6 @@ from sqlmodel import select
 
 from panelapp.exchange import import_document
 from panelapp.models import Agency, AuditEvent
-from ui.shell.main_window import MainWindow
 from ui.onboarding.welcome import WelcomeScreen
 
 
