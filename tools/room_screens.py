@@ -41,7 +41,6 @@ def _actors(session) -> dict[str, Actor]:
 def _play(store: Store) -> dict:
     """Minutes of the last held meeting approved; the next meeting opened and under way."""
     from panelapp.demo import create_demo_agency
-
     from panelapp.demo.accounts import DEMO_PASSWORD
     with store.transaction() as session:
         create_demo_agency(session, seed=1, years=1, scale=1, actor="demo")
