@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from panelapp.cli.outputs import file_type
 from panelapp.db import Store
 from panelapp.errors import ExchangeErrors, PanelAppError
 from panelapp.exchange import ImportResult, export_document, import_document
@@ -87,6 +88,7 @@ def export_exchange_file(task: Task, store: Store, actor: Actor, path: str | Pat
                          passphrase: str | None = None) -> Path:
     """The worker: every record as one document, written beside ``path`` and renamed into
     place, so a failure or a cancel never leaves half a file."""
+    file_type(str(path), (".json", ".sealed"), "an exchange file")  # never JSON under another name
     task.progress(0.1, "Reading the records…")
     with store.transaction() as session:
         doc = export_document(session, by=actor)

@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from panelapp.cli.outputs import file_type
 from ui.common.tablepage import TablePage
 
 
@@ -51,6 +52,7 @@ def export_pdf(page: TablePage, path: Path, title: str) -> int:
 def export_table(page: TablePage, path: Path, title: str) -> int:
     """Write the rows to ``path``: PDF for .pdf, else CSV. Returns how many rows."""
     path = Path(path)
+    file_type(str(path), (".pdf", ".csv"), "a list")  # never CSV under another name
     if path.suffix.lower() == ".pdf":
         return export_pdf(page, path, title)
     return export_csv(page, path)

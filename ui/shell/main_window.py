@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.db import Store
+from panelapp.errors import PanelAppError
 from panelapp.models import Meeting
 from panelapp.services.meetings import create_meeting, update_meeting
 from panelapp.services.permissions import Actor, allowed
@@ -375,8 +376,12 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, f"Print or export {section.title.lower()}", suggested,
                                               "PDF, to print (*.pdf);;CSV, for a spreadsheet (*.csv)")
         if path:
-            count = export_table(page, path, f"{self.agency.name if self.agency else 'PanelApp'}: "
-                                 f"{section.title}")
+            try:
+                count = export_table(page, path, f"{self.agency.name if self.agency else 'PanelApp'}: "
+                                     f"{section.title}")
+            except PanelAppError as exc:
+                self.tell("Nothing was written", str(exc))
+                return
             self.statusBar().showMessage(f"{count:,} rows written to {path}", 8000)
 
     def tell(self, title: str, text: str) -> None:
