@@ -25,9 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from ..tablemodel import LEFT, RIGHT, ROW_ROLE, Column
-from ..tablepage import TablePage
-from ..tasks import TaskRunner
+from .tablemodel import LEFT, RIGHT, ROW_ROLE, Column
+from .tablepage import TablePage
+from .tasks import TaskRunner
 
 NO_PARENT = QModelIndex()  # a table's rows have none
 
