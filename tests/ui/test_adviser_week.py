@@ -90,12 +90,18 @@ def open_agenda_of(qtbot, window, ref):
 
 def tick(qtbot, checklist, text, ref):
     """Type into the list's search box, go down into the list to the one wanted, tick it with Space."""
+    # Keys go to the active window: make sure the dialog is it before typing (the offscreen
+    # platform activates a new window a moment after it shows).
+    window = checklist.window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=5_000)
+    checklist.search.setFocus()
     checklist.search.clear()
     qtbot.keyClicks(checklist.search, text)
     shown = checklist.shown_refs()
     assert ref in shown
     qtbot.keyClick(checklist.search, Qt.Key.Key_Down)
-    assert checklist.view.hasFocus()
+    qtbot.waitUntil(checklist.view.hasFocus, timeout=5_000)
     for _ in range(shown.index(ref)):
         qtbot.keyClick(checklist.view, Qt.Key.Key_Down)
     assert checklist.view.currentIndex().data(REF_ROLE) == ref
