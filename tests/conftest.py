@@ -46,9 +46,21 @@ def _pg_store_url():
     url = make_url(normalise_url(PG_URL)).set(database=name).render_as_string(hide_password=False)
 
     def drop():
-        with admin.connect() as conn:
-            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
+        import time
+
+        from sqlalchemy.exc import DBAPIError
+        # FORCE cannot end a session the server itself holds there (an autovacuum worker
+        # runs as the superuser): wait for it to finish, and leave the database if it will not.
+        try:
+            for attempt in range(20):
+                try:
+                    with admin.connect() as conn:
+                        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+                    return
+                except DBAPIError:
+                    time.sleep(0.25 * (attempt + 1))
+        finally:
+            admin.dispose()
     return url, drop
 
 
