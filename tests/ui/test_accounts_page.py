@@ -60,7 +60,7 @@ def test_the_administrator_adds_changes_resets_and_switches_off(qtbot, runner, s
     with store.session() as s:
         assert accounts._account(s, "victor").member_id == member_by_ref(s, "VC").id
 
-    page.select("victor")
+    page.choose_account("victor")
     dialog = page.ask_change()
     assert dialog.username.isReadOnly() and dialog.password is None
     dialog.role.setCurrentIndex(dialog.role.findData("chair"))
@@ -74,7 +74,7 @@ def test_the_administrator_adds_changes_resets_and_switches_off(qtbot, runner, s
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         page.reload()
     assert cells(page, "victor")[4] == "locked out: reset the password"
-    page.select("victor")
+    page.choose_account("victor")
     dialog = page.ask_reset()
     qtbot.keyClicks(dialog.password, "fresh-password")
     qtbot.keyClicks(dialog.repeat, "fresh-password")
@@ -83,12 +83,12 @@ def test_the_administrator_adds_changes_resets_and_switches_off(qtbot, runner, s
     with store.transaction() as s:
         assert accounts.sign_in(s, "victor", "fresh-password").role == "chair"
 
-    page.select("victor")
+    page.choose_account("victor")
     assert page.switch_button.text() == "&Switch off"
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         qtbot.mouseClick(page.switch_button, Qt.MouseButton.LeftButton)
     assert cells(page, "victor")[4] == "switched off"
-    page.select("admin")
+    page.choose_account("admin")
     assert not page.switch_button.isEnabled()  # one's own account stays on
     page.grab().save(f"{PNG}/accounts-1280x680.png")
 

@@ -116,11 +116,11 @@ class AccountsPage(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, row.username)
                 self.table.setItem(r, c, cell)
-        self.select(chosen.username if chosen else None)
+        self.choose_account(chosen.username if chosen else None)
         self._update()
         self.loaded.emit()
 
-    def select(self, username: str | None) -> None:
+    def choose_account(self, username: str | None) -> None:
         row = next((n for n, r in enumerate(self.rows) if r.username == username), -1)
         self.table.selectRow(row) if row >= 0 else self.table.clearSelection()
 
