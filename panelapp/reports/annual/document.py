@@ -13,7 +13,6 @@ import io
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -24,21 +23,17 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from ..fonts import BOLD, REGULAR
+from ..fonts import REGULAR
 from ..style import (
     CONTENT_WIDTH,
     CREATOR,
-    INK,
     MARGIN_BOTTOM,
     MARGIN_TOP,
     MARGIN_X,
-    MUTED,
     PAGE_HEIGHT,
-    PAGE_WIDTH,
-    RULE,
     House,
-    draw_marking,
-    fit,
+    draw_footer,
+    draw_header,
     styles,
 )
 
@@ -85,42 +80,6 @@ class ReportTemplate(BaseDocTemplate):
             self.notify("TOCEntry", (0, words, self.page, key))
 
 
-def _header(canvas: Canvas, house: House, marking: str | None) -> None:
-    canvas.saveState()
-    top = PAGE_HEIGHT - 13 * mm
-    canvas.setFillColor(INK)
-    canvas.setFont(BOLD, 9)
-    canvas.drawString(MARGIN_X, top, house.name)
-    canvas.setFont(REGULAR, 8.5)
-    canvas.setFillColor(MUTED)
-    canvas.drawString(MARGIN_X, top - 11, house.panel)
-    if marking:
-        draw_marking(canvas, PAGE_WIDTH - MARGIN_X, top - 4, marking)
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, top - 17, PAGE_WIDTH - MARGIN_X, top - 17)
-    canvas.restoreState()
-
-
-def _footer(canvas: Canvas, title: str, marking: str | None, page: int, total: int) -> None:
-    canvas.saveState()
-    base = 12 * mm
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, base + 11, PAGE_WIDTH - MARGIN_X, base + 11)
-    if marking:
-        canvas.setFont(BOLD, 8)
-        canvas.setFillColor(INK)
-        canvas.drawString(MARGIN_X, base, marking)
-    canvas.setFont(REGULAR, 8)
-    canvas.setFillColor(MUTED)
-    room = PAGE_WIDTH - 2 * MARGIN_X - 2 * 40 * mm
-    canvas.drawCentredString(PAGE_WIDTH / 2, base, fit(canvas, title, REGULAR, 8, room))
-    canvas.setFillColor(INK)
-    canvas.drawRightString(PAGE_WIDTH - MARGIN_X, base, f"Page {page} of {total}")
-    canvas.restoreState()
-
-
 def _numbered(footer_title: str, marking: str | None):
     """A canvas that holds its pages back until it knows how many there are ("Page N of M")."""
 
@@ -137,7 +96,7 @@ def _numbered(footer_title: str, marking: str | None):
             total = len(self._held)
             for number, state in enumerate(self._held, start=1):
                 self.__dict__.update(state)
-                _footer(self, footer_title, marking, number, total)
+                draw_footer(self, footer_title, number, total, marking=marking)
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -158,6 +117,6 @@ def render_report(house: House, story: list, *, title: str, subject: str, footer
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, CONTENT_WIDTH, PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM,
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
     doc.addPageTemplates([PageTemplate(id="report", frames=[frame],
-                                       onPage=lambda canvas, _doc: _header(canvas, house, marking))])
+                                       onPage=lambda canvas, _doc: draw_header(canvas, house, marking=marking))])
     doc.multiBuild(story, canvasmaker=_numbered(footer_title, marking))
     return buffer.getvalue(), doc.page
