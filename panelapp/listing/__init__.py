@@ -8,13 +8,13 @@ Searching finds the rows where every word typed is part of the ref or a name
 (SQLite: FTS5 trigram tables; PostgreSQL: ILIKE, indexed by pg_trgm).
 """
 
-from .children import CHILD_SORTS, ChildListRow, child_count, child_window
+from .children import CHILD_SORTS, ChildRow, child_count, child_window
 from .households import (
            HOUSEHOLD_SORTS,
-           HouseholdListRow,
+           HouseholdRow,
            household_count,
            household_window,
 )
 
-__all__ = ["CHILD_SORTS", "HOUSEHOLD_SORTS", "ChildListRow", "HouseholdListRow", "child_count",
+__all__ = ["CHILD_SORTS", "HOUSEHOLD_SORTS", "ChildRow", "HouseholdRow", "child_count",
            "child_window", "household_count", "household_window"]

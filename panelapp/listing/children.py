@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from ..db import Store
+from ..queries.records import ChildRow
 from .query import check_window, count, fetch, fts_search, ilike_search, order_by
 
 # Where the journey has got to: the furthest of these reached (plan changes and
@@ -19,22 +17,6 @@ JOURNEY_NAMES = {
 }
 NOT_STARTED = "Not started"
 READ = ("dob", *JOURNEY, "plan_changed", "disruption")
-
-
-@dataclass(frozen=True, slots=True)
-class ChildListRow:
-    id: int
-    uid: str
-    ref: str
-    name: str
-    dob: dt.date | None
-    gender: str | None
-    sibling_group: str | None
-    stage: str
-    placement_order: dt.date | None
-    matched_with: str | None
-    placed: dt.date | None
-    adoption_order: dt.date | None
 
 
 STAGE_SQL = ("CASE WHEN c.disruption IS NOT NULL THEN 'Disrupted' "
@@ -63,7 +45,7 @@ def _query(dialect: str, search: str):
 
 
 def child_window(store: Store, *, search: str = "", sort: str | None = None, descending: bool = False,
-                 offset: int = 0, limit: int = 200) -> list[ChildListRow]:
+                 offset: int = 0, limit: int = 200) -> list[ChildRow]:
     """Up to ``limit`` children from ``offset``, in ``sort`` order (one of
     ``CHILD_SORTS``; None: the order they were recorded), matching ``search``."""
     if sort not in CHILD_SORTS and sort is not None:
@@ -86,7 +68,7 @@ def child_window(store: Store, *, search: str = "", sort: str | None = None, des
         else:
             reached = [k for k in JOURNEY if m[k]]
             stage = JOURNEY_NAMES[reached[-1]] if reached else NOT_STARTED
-        rows.append(ChildListRow(cid, uid, ref, name, m["dob"], gender, sibling, stage, m["placement_order"],
+        rows.append(ChildRow(cid, uid, ref, name, m["dob"], gender, sibling, stage, m["placement_order"],
                                  matched, m["placed"], m["adoption_order"]))
     return rows
 

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
-
 from ..db import Store
 from ..enums import HOUSEHOLD_MILESTONES
+from ..queries.records import HouseholdRow
 from .query import check_window, count, fetch, fts_search, ilike_search, order_by
 
 # The furthest milestone reached says where a household is.
@@ -17,20 +15,6 @@ STAGE_NAMES = {
     "withdrawn": "Withdrawn",
 }
 NOT_STARTED = "Not started"
-
-
-@dataclass(frozen=True, slots=True)
-class HouseholdListRow:
-    id: int
-    uid: str
-    ref: str
-    applicants: str
-    relationship: str | None
-    route: str | None
-    stage: str
-    enquiry: dt.date | None
-    approved: dt.date | None
-    withdrawn: dt.date | None
 
 
 STAGE_SQL = ("CASE " + " ".join(f"WHEN h.{m} IS NOT NULL THEN '{STAGE_NAMES[m]}'"
@@ -64,7 +48,7 @@ def _query(dialect: str, search: str):
 
 
 def household_window(store: Store, *, search: str = "", sort: str | None = None, descending: bool = False,
-                     offset: int = 0, limit: int = 200) -> list[HouseholdListRow]:
+                     offset: int = 0, limit: int = 200) -> list[HouseholdRow]:
     """Up to ``limit`` households from ``offset``, in ``sort`` order (one of
     ``HOUSEHOLD_SORTS``; None: the order they were recorded), matching ``search``."""
     if sort not in HOUSEHOLD_SORTS and sort is not None:
@@ -82,7 +66,7 @@ def household_window(store: Store, *, search: str = "", sort: str | None = None,
     for hid, uid, ref, applicants, relationship, route, *dates in found:
         reached = dict(zip(HOUSEHOLD_MILESTONES, dates))
         last = [m for m in HOUSEHOLD_MILESTONES if reached[m]]
-        rows.append(HouseholdListRow(hid, uid, ref, (applicants or "").replace("\n", " and "), relationship, route or "standard",
+        rows.append(HouseholdRow(hid, uid, ref, (applicants or "").replace("\n", " and "), relationship, route or "standard",
                                      STAGE_NAMES[last[-1]] if last else NOT_STARTED,
                                      reached["enquiry"], reached["approved"], reached["withdrawn"]))
     return rows
