@@ -75,10 +75,11 @@ def create_demo_agency(session: Session, *, seed: int = 1, years: int = 3, scale
     result = import_document(session, doc, actor=actor,
                              source=f"the demo agency (seed {seed}, {years} years, scale {scale})",
                              on_stage=lambda kind: tell(*STAGES[kind]))
-    tell(0.8, "Signing the final minutes and decisions")
-    sign_demo_records(session, actor)
+    # Papers first: the minutes the chair signs list each item's papers by hash.
     if documents_dir is not None:
-        tell(0.9, "Writing the papers")
+        tell(0.8, "Writing the papers")
         write_demo_papers(session, documents_dir, actor)
+    tell(0.9, "Signing the final minutes and decisions")
+    sign_demo_records(session, actor)
     tell(1.0, "The demo agency is loaded")
     return result

@@ -293,6 +293,7 @@ def test_heard_items_have_discussion_and_decisions_their_reasons(three_years):
 
 
 def test_panelapp_demo_makes_accounts_papers_and_signed_records(tmp_path, capsys):
+    from panelapp import audit
     from panelapp.db import open_store
     from panelapp.models import AdmDecision, ItemPaper, Meeting
     from panelapp.reports import panel_pack_pdf
@@ -315,5 +316,10 @@ def test_panelapp_demo_makes_accounts_papers_and_signed_records(tmp_path, capsys
             pack = panel_pack_pdf(s, planned, tmp_path / "pack.pdf")
             papers = sum(len(i.papers) for i in planned.items)
         assert papers > 0 and len(PdfReader(str(pack)).pages) >= 2 * papers + 2
+        # The signed minutes list each item's papers, so the demo's papers must already be
+        # there when its minutes are signed, or every signature reads as tampered with.
+        with store.session() as s:
+            report = audit.verify(s)
+        assert report.problems == []
     finally:
         store.dispose()
