@@ -8,11 +8,26 @@ from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import joinedload, selectinload
 from sqlmodel import Session, select
 
 from . import audit_seal
 from .audit import ChainReport, canonical, location, sha256
-from .models import AdmDecision, AgendaItem, AuditEvent, AuditHead, MinutesRecord, UserAccount
+from .models import (
+    AdmDecision,
+    AgendaItem,
+    Attendance,
+    AuditEvent,
+    AuditHead,
+    Declaration,
+    Dissent,
+    ItemChild,
+    ItemHousehold,
+    Meeting,
+    MinutesRecord,
+    Recommendation,
+    UserAccount,
+)
 
 
 def check_store(session: Session, report: ChainReport, head: AuditHead | None, anchor_file: Path | None) -> None:
@@ -60,17 +75,39 @@ def _check_file(session: Session, report: ChainReport) -> None:
                                "problem(s)); restore the latest backup")
 
 
+def _signed_minutes_loads() -> list:
+    """What the signed content touches, loaded in a few queries per batch: lazy loading
+    took a query per attendance row and paper, minutes at the scale of a large agency."""
+    item = selectinload(Meeting.items)
+    return [selectinload(MinutesRecord.meeting).options(
+        selectinload(Meeting.attendance).joinedload(Attendance.member),
+        selectinload(Meeting.observers),
+        selectinload(Meeting.declarations).options(joinedload(Declaration.member), joinedload(Declaration.item)),
+        item.selectinload(AgendaItem.household_links).joinedload(ItemHousehold.household),
+        item.selectinload(AgendaItem.child_links).joinedload(ItemChild.child),
+        item.selectinload(AgendaItem.papers),
+        item.selectinload(AgendaItem.recommendation).selectinload(Recommendation.dissent)
+        .joinedload(Dissent.member))]
+
+
 def _check_signoffs(session: Session, report: ChainReport) -> None:
     from .services.adm import _signed
     from .services.minutes import content_hash, minutes_content
-    for record in session.exec(select(MinutesRecord).where(MinutesRecord.signoff_hash.is_not(None))):
+    signed = session.exec(select(MinutesRecord).where(MinutesRecord.signoff_hash.is_not(None))
+                          .options(*_signed_minutes_loads()).execution_options(yield_per=200))
+    for record in signed:
         meeting = record.meeting
         if record.content is not None and sha256(record.content) != record.signoff_hash:
             report.problems.append(f"the signed minutes of {meeting.ref} were changed after the chair signed them")
         elif content_hash(minutes_content(session, meeting)) != record.signoff_hash:
             report.problems.append(f"the records of {meeting.ref} no longer match the minutes the chair signed "
                                    "(changed without an amendment)")
-    for decision in session.exec(select(AdmDecision).where(AdmDecision.signoff_hash.is_not(None))):
+    decisions = session.exec(
+        select(AdmDecision).where(AdmDecision.signoff_hash.is_not(None))
+        .options(joinedload(AdmDecision.item).options(
+            joinedload(AgendaItem.meeting).joinedload(Meeting.minutes),
+            joinedload(AgendaItem.recommendation))))
+    for decision in decisions:
         if _signed(decision.item, decision) != decision.signoff_hash:
             report.problems.append(f"the ADM decision on {decision.item.ref} no longer matches what the "
                                    "decision maker signed")
