@@ -13,7 +13,18 @@ from panelapp.services.lookup import meeting_by_name
 from tests.builders import PASSWORDS
 from tests.shots import SHOTS
 from tests.ui.test_adm_queue import open_queue, queue_store, select  # noqa: F401  (the fixture)
+from tests.ui.test_mnemonics import alt_keys
 from ui.common.words import day
+
+MENU_KEYS = {"f", "e", "v", "h"}  # the main window's File, Edit, View and Help
+
+
+def no_alt_key_twice(page) -> bool:
+    """As tests/ui/test_mnemonics.py walks the workspace, for a state of the screen it does not reach."""
+    keys = alt_keys(page, page)
+    clashes = {key: texts for key, texts in keys.items() if len(texts) > 1 or key in MENU_KEYS}
+    assert not clashes, clashes
+    return True
 
 
 @pytest.fixture
@@ -61,6 +72,7 @@ def test_before_the_40_days_end_the_written_notice_lets_the_final_decision_be_si
     assert page.final_button.isEnabled(), form.advice.text()
     page.resize(1280, 680)
     page.grab().save(f"{SHOTS}/g12-final-decision-notice-1280x680.png")
+    assert no_alt_key_twice(page)
 
     with qtbot.waitSignals([page.case_shown, page.table.loaded], timeout=10_000):
         qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)

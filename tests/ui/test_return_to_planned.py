@@ -12,6 +12,7 @@ from panelapp.services.lookup import meeting_by_name
 from tests.builders import PASSWORDS
 from tests.shots import SHOTS
 from tests.ui import test_meeting_room
+from tests.ui.test_final_decision import no_alt_key_twice
 from tests.ui.test_meeting_room import open_room
 
 people = test_meeting_room.people  # the agency, an account per role and a planned meeting P20250612
@@ -96,6 +97,7 @@ def test_the_adviser_returns_it_from_the_meeting_room_while_nothing_is_recorded(
         qtbot.mouseClick(room.open_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: room.state.status == "held", timeout=10_000)
     assert room.return_button.isVisible() and room.return_button.isEnabled()
+    assert no_alt_key_twice(room)
     qtbot.mouseClick(room.return_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(room.loaded, timeout=10_000):
         give_reason(qtbot, room.dialog, "Opened a week early")

@@ -14,6 +14,7 @@ from panelapp.services.lookup import meeting_by_name
 from tests.shots import SHOTS
 from tests.ui import test_meeting_room
 from tests.ui.drive import choose, record, settle_until, type_into
+from tests.ui.test_final_decision import no_alt_key_twice
 from tests.ui.test_meeting_room import open_room
 
 people = test_meeting_room.people  # the agency, an account per role and a planned meeting
@@ -137,6 +138,7 @@ def test_the_applicants_and_the_advice_are_recorded_read_back_and_minuted(qtbot,
     assert again.pane.notes.advice["legal_adviser"].toPlainText() == "The placement order is in force."
     again.resize(1280, 680)
     again.grab().save(f"{SHOTS}/g12-room-notes-1280x680.png")
+    assert no_alt_key_twice(again)
 
     # An emptied box takes the advice away; "did not attend" says they could not have spoken.
     type_into(qtbot, again.pane.notes.advice["medical_adviser"], "")

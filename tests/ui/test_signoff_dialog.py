@@ -14,7 +14,8 @@ from panelapp.models import AuditEvent
 from panelapp.services.lookup import meeting_by_name
 from tests.builders import MEETING_DAY, PASSWORDS, build_agency, full_meeting, password_of
 from tests.shots import SHOTS
-from tests.ui.test_adm_queue import queue_store, select as select_case  # noqa: F401  (the fixture)
+from tests.ui.test_adm_queue import queue_store  # noqa: F401  (the fixture)
+from tests.ui.test_adm_queue import select as select_case
 from ui.decisions.queue import AdmQueuePage
 from ui.meeting_room import MeetingRoom
 from ui.minutes.view import MinutesView
