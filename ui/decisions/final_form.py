@@ -148,7 +148,8 @@ class FinalDecisionForm(QGroupBox):
     def needs(self) -> list[str]:
         """What is missing before the final decision can be signed, in sentences."""
         review, missing = self.chosen_review(), []
-        on = self.decided_on.date().toPython()
+        chosen = self.decided_on.date()
+        on = dt.date(chosen.year(), chosen.month(), chosen.day())
         if review == "none" and not self.notice.isChecked() and self.end is not None and on <= self.end:
             missing.append(f"Before {day(self.end)} has passed, the final decision needs the applicants' "
                            "written notice that they will make no representations: tick it and give the day "
