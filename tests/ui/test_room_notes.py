@@ -63,6 +63,8 @@ def test_the_finish_time_is_typed_as_attendance_times_are_and_a_bad_one_said_bes
     type_finish(qtbot, room, "9.30", recorded=False)
     assert "cannot finish at 09:30, not after it started (10:00)" in room.finish.error.text()
     assert room.finish.error.isVisible() and stored_end(store) is None
+    room.resize(1280, 680)
+    room.grab().save(f"{SHOTS}/g12-room-finish-refused-1280x680.png")
 
     for typed, kept in (("1225", dt.time(12, 25)), ("12.40", dt.time(12, 40)), ("12:45", dt.time(12, 45))):
         type_finish(qtbot, room, typed)
