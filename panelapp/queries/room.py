@@ -9,19 +9,21 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session, select
 
-from ..enums import MEMBER_ROLES
+from ..enums import ADVISERS, MEMBER_ROLES
 from ..errors import PanelAppError
 from ..models import Meeting, PanelMember
 from ..rules.quorum import ABSENT_FOR_ITEM, item_quorum, meeting_quorum
 from ..services.common import agency_of, minutes_are_final
 from ..services.drafts import draft_key, load_drafts
+from ..services.meetings import recorded_at
 from ..services.minutes import minutes_state
 from ..services.permissions import Actor
 from ..services.recording import check_can_record
 from . import may_read
 from .meetings import MeetingChoice, meeting_choices
 
-DRAFTED = ("discussion", "wording", "reasons", "form")  # form: outcome, terms, views and dissent
+# form: outcome, terms, views and dissent; advice:<adviser>: an adviser's advice typed, not yet kept
+DRAFTED = ("discussion", "wording", "reasons", "form", *(f"advice:{who}" for who in ADVISERS))
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class ItemState:
     quorum_text: str
     refusal: str | None  # why the item cannot be recorded now, in the service's words
     drafts: dict[str, str] = field(default_factory=dict)
+    applicants_attended: bool | None = None  # None: not recorded
+    applicants_spoke: bool | None = None
+    advice: dict[str, str] = field(default_factory=dict)  # by adviser (enums.ADVISERS)
 
     @property
     def in_room(self) -> list[InRoom]:
@@ -111,6 +116,8 @@ class RoomState:
     items: list[ItemState]
     quorate: bool
     quorum_text: str
+    end: dt.time | None = None  # when the meeting finished
+    recorded: tuple[str, ...] = ()  # what is recorded at it, in words (services.meetings.recorded_at)
 
     def item(self, item_id: int | None) -> ItemState | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -170,7 +177,8 @@ def read_room(session: Session, actor: Actor, meeting_id: int) -> RoomState:
     quorum = meeting_quorum(session, meeting, agency)
     return RoomState(meeting_id, meeting.ref, meeting.meeting_date, meeting.start_time, meeting.venue,
                      meeting.status, minutes_state(meeting), minutes_are_final(meeting), members,
-                     declarations, items, quorum.quorate, quorum.explanation("The meeting"))
+                     declarations, items, quorum.quorate, quorum.explanation("The meeting"),
+                     meeting.end_time, tuple(recorded_at(meeting)) if meeting.status == "held" else ())
 
 
 def _item_state(session, item, agency, meeting, present, drafts) -> ItemState:
@@ -202,4 +210,5 @@ def _item_state(session, item, agency, meeting, present, drafts) -> ItemState:
         terms=(first.approval_children_max, first.approval_age_min_years, first.approval_age_max_years,
                first.approval_early_permanence) if first else (None, None, None, None),
         people=people, quorate=quorum.quorate, quorum_text=quorum.explanation(f"Item {item.position + 1}"),
-        refusal=refusal, drafts=mine)
+        refusal=refusal, drafts=mine, applicants_attended=item.applicants_attended,
+        applicants_spoke=item.applicants_spoke, advice=dict(item.advice or {}))

@@ -155,14 +155,14 @@ def test_a_qualifying_determination_its_final_decision_and_the_letter(qtbot, run
     assert list(row_texts(page)) == ["P20250612/3"]
     select(qtbot, page, "P20250612", 3)
     assert page.final_box.isVisible()
-    page.final_decision.setCurrentIndex(page.final_decision.findData("negative"))
-    page.final_review.setCurrentIndex(page.final_review.findData("representations"))
-    page.final_on.setDate(MEETING_DAY + dt.timedelta(days=80))
-    page.responded_on.setDate(MEETING_DAY + dt.timedelta(days=40))
-    qtbot.keyClicks(page.final_reasons, "Your representations do not answer my concerns.")
+    page.final_box.decision.setCurrentIndex(page.final_box.decision.findData("negative"))
+    page.final_box.review.setCurrentIndex(page.final_box.review.findData("representations"))
+    page.final_box.decided_on.setDate(MEETING_DAY + dt.timedelta(days=80))
+    page.final_box.representations_on.setDate(MEETING_DAY + dt.timedelta(days=40))
+    qtbot.keyClicks(page.final_box.reasons, "Your representations do not answer my concerns.")
     with qtbot.waitSignals([page.case_shown, page.table.loaded], timeout=10_000):
         qtbot.mouseClick(page.final_button, Qt.MouseButton.LeftButton)
-    assert "Final decision: Negative on 31 Aug 2025, after representations." in page.signed.text()
+    assert "Final decision: Negative on 31 Aug 2025, after representations received on 22 Jul 2025." in page.signed.text()
     with store.session() as s:
         decision = meeting_by_name(s, "P20250612").items[2].adm_decision
         assert (decision.final_decision, decision.final_review) == ("negative", "representations")

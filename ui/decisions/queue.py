@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from panelapp.db import Store
-from panelapp.enums import ADM_DECISIONS, FINAL_DECISIONS, FINAL_REVIEWS
+from panelapp.enums import ADM_DECISIONS
 from panelapp.models import AgendaItem
 from panelapp.queries.adm import WAITING, Case, queue_rows, read_case
 from panelapp.services.adm import agrees_with_panel, record_decision, record_final_decision, record_notification
@@ -43,6 +42,7 @@ from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import warning_label
 from ui.common.words import day, word
+from ui.decisions.final_form import FinalDecisionForm, after_words
 from ui.decisions.wording import clock_words, extract_html
 from ui.shell import theme
 
@@ -225,40 +225,9 @@ class AdmQueuePage(QWidget):
         self.signed.setWordWrap(True)
         self.signed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.signed.setAccessibleName("The decision and its sign-off hash")
-        self.final_box = QGroupBox("Final decision, after the qualifying determination")
-        self.final_decision = QComboBox()
-        self.final_decision.setAccessibleName("Final decision")
-        for decision in FINAL_DECISIONS:
-            self.final_decision.addItem(word(decision), decision)
-        self.final_review = QComboBox()
-        self.final_review.setAccessibleName("What came before it")
-        for review in FINAL_REVIEWS:
-            self.final_review.addItem({"none": "No representations"}.get(review, word(review)), review)
-        self.final_on = QDateEdit(QDate.currentDate())
-        self.final_on.setCalendarPopup(True)
-        self.final_on.setDisplayFormat("d MMM yyyy")
-        self.final_on.setAccessibleName("Final decision on")
-        # What the applicants did, and when it was received (reg 30B): their representations,
-        # their written notice of none, or the IRM panel's recommendation.
-        self.responded_on = QDateEdit(QDate.currentDate())
-        self.responded_on.setCalendarPopup(True)
-        self.responded_on.setDisplayFormat("d MMM yyyy")
-        self.responded_on.setAccessibleName("Received on")
-        self.irm_recommendation = QLineEdit()
-        self.irm_recommendation.setAccessibleName("The IRM panel's recommendation")
-        self.irm_recommendation.setPlaceholderText("After a review by the IRM: its panel's recommendation")
-        self.final_reasons = QPlainTextEdit()
-        self.final_reasons.setAccessibleName("Reasons for the final decision")
-        self.final_reasons.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 16)
-        self.final_button = QPushButton("Record and sign the final decision")
+        self.final_box = FinalDecisionForm()
+        self.final_button = self.final_box.button
         self.final_button.clicked.connect(self.decide_finally)
-        final_form = QFormLayout(self.final_box)
-        final_form.addRow("&Decision:", self.final_decision)
-        final_form.addRow("After:", self.final_review)
-        final_form.addRow("On:", self.final_on)
-        final_form.addRow("Received on:", self.responded_on)
-        final_form.addRow("IRM:", self.irm_recommendation)
-        final_form.addRow("Reasons:", self.final_reasons)
         self.notify_box = QGroupBox("The applicants told in writing")
         self.notified_on = QDateEdit(QDate.currentDate())
         self.notified_on.setCalendarPopup(True)
@@ -405,7 +374,7 @@ class AdmQueuePage(QWidget):
         qd_open = summary.get("decision") == "qualifying_determination" and not summary.get("final_decision")
         self.final_box.setVisible(self.may_decide and qd_open)
         if qd_open:
-            self.final_on.setMinimumDate(QDate.fromString(summary["decided_on"], "yyyy-MM-dd"))
+            self.final_box.show_case(summary)
         self.notify_box.setVisible(self.may_notify and decided and not summary.get("notified"))
         if decided:
             self.notified_on.setMinimumDate(QDate.fromString(summary["decided_on"], "yyyy-MM-dd"))
@@ -429,8 +398,7 @@ class AdmQueuePage(QWidget):
                          f"{day(dt.date.fromisoformat(summary['representations_end']))}.")
         if summary.get("final_decision"):
             lines.append(f"Final decision: {word(summary['final_decision'])} on "
-                         f"{day(dt.date.fromisoformat(summary['final_date']))}, after "
-                         f"{word(summary['final_review']).lower()}.")
+                         f"{day(dt.date.fromisoformat(summary['final_date']))}, {after_words(summary)}.")
         if summary.get("notified"):
             lines.append(f"The applicants were told on {day(dt.date.fromisoformat(summary['notified']))}.")
         lines.append(f"Signed (SHA-256): {summary.get('signoff_hash') or 'not signed'}")
@@ -465,15 +433,7 @@ class AdmQueuePage(QWidget):
         return ok
 
     def decide_finally(self) -> bool:
-        item_id, actor = self.case.id, self.actor
-        values = {"decision": self.final_decision.currentData(), "review": self.final_review.currentData(),
-                  "decided_on": self.final_on.date().toPython(),
-                  "reasons": self.final_reasons.toPlainText().strip() or None}
-        received = self.responded_on.date().toPython()
-        if values["review"] == "independent_review":
-            values |= {"irm_recommendation": self.irm_recommendation.text().strip() or None, "irm_on": received}
-        elif values["review"] == "representations":
-            values["responded_on"] = received
+        item_id, actor, values = self.case.id, self.actor, self.final_box.values()
         password = signoff_password(
             self, self.signoff_password, "Sign the final decision",
             "The final decision will be signed and locked with its date and reasons.")

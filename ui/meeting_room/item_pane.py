@@ -34,9 +34,11 @@ from panelapp.services.recording import APPROVAL_TYPES
 from ui.common.widgets import warning_label
 from ui.common.words import word
 from ui.meeting_room.autosave import DraftKeeper
+from ui.meeting_room.item_notes import ADVISER_LABELS, ItemNotes, advice_field
 from ui.meeting_room.quorum import QuorumIndicator
 
-DRAFT_WORDS = {"form": "the outcome, terms, views and dissent"}
+DRAFT_WORDS = {"form": "the outcome, terms, views and dissent",
+               **{advice_field(who): f"the {label.lower()}'s advice" for who, label in ADVISER_LABELS.items()}}
 AWAY_WORDS = {"left_for_item": "left the room for this item", "took_no_part": "takes no part in this item"}
 
 
@@ -80,6 +82,8 @@ class DissentLine(QWidget):
 class ItemPane(QWidget):
     record_requested = Signal(dict)
     discussion_requested = Signal(str)
+    applicants_chosen = Signal(bool, bool)  # attended, spoke
+    advice_requested = Signal(dict)  # by adviser
     paper_requested = Signal(str, str)  # path, title
 
     def __init__(self, keeper: DraftKeeper, parent: QWidget | None = None):
@@ -147,6 +151,9 @@ class ItemPane(QWidget):
         keeper.watch("discussion", self.discussion)
         keeper.watch("wording", self.wording)
         keeper.watch("reasons", self.reasons)
+        self.notes = ItemNotes(keeper)
+        self.notes.applicants_chosen.connect(self.applicants_chosen)
+        self.notes.advice_requested.connect(self.advice_requested)
 
         self.consensus = QRadioButton("A consensus")
         self.consensus.setAccessibleName("The panel reached a consensus")
@@ -240,6 +247,7 @@ class ItemPane(QWidget):
         layout.addWidget(self.quorum)
         layout.addLayout(top)
         layout.addWidget(discussion)
+        layout.addWidget(self.notes)
         layout.addWidget(recommendation)
         layout.addStretch(1)
         self._views_changed(False)
@@ -320,6 +328,7 @@ class ItemPane(QWidget):
             self.papers.addItem("No papers are attached.")
         if fresh:
             self._fill(item)
+        self.notes.show_item(item)  # a choice, not typing: always as stored
         self._update_people_choices(item)
         self._show_state(item)
 
@@ -334,7 +343,7 @@ class ItemPane(QWidget):
 
     def _fill(self, item: ItemState) -> None:
         recorded = {"discussion": item.discussion or "", "wording": item.wording or "",
-                    "reasons": item.reasons or ""}
+                    "reasons": item.reasons or ""} | self.notes.recorded_texts(item)
         self.keeper.flush()  # what was typed for the item before is kept before its widgets change
         self._showing = True
         self.outcome.blockSignals(True)
@@ -388,6 +397,7 @@ class ItemPane(QWidget):
                        self.add_dissent, *self.votes.values(), *self.dissent_lines):
             widget.setEnabled(editable)
         self.save_discussion.setEnabled(editable)
+        self.notes.set_editable(editable)
         self.record.setEnabled(editable and refusal is None)
         self._views_changed(self.views_taken.isChecked())
 

@@ -28,18 +28,20 @@ from panelapp.models import AgendaItem, Meeting
 from panelapp.queries.room import RoomState, meeting_to_open, read_room, room_choices
 from panelapp.reports.words import listed as names
 from panelapp.services.agenda import ITEM_TYPE_WORDS
-from panelapp.services.meetings import start_meeting
+from panelapp.services.meetings import record_finish, return_to_planned, start_meeting
 from panelapp.services.permissions import Actor, allowed
 from panelapp.services.recording import (
     declare_interest,
     record_attendance,
     record_discussion,
+    record_item_notes,
     record_recommendation,
 )
 from ui.common import queries
 from ui.common.change import change
 from ui.common.documents import open_preview
 from ui.common.errors import said
+from ui.common.reason_dialog import ReasonDialog
 from ui.common.signoff import signoff_password
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill, warning_label
@@ -47,6 +49,8 @@ from ui.common.words import day, word
 from ui.meeting_room.attendance import AttendancePanel
 from ui.meeting_room.autosave import DraftKeeper
 from ui.meeting_room.declarations import DeclarationsPanel
+from ui.meeting_room.finish import FinishTime
+from ui.meeting_room.item_notes import advice_field
 from ui.meeting_room.item_pane import ItemPane
 from ui.meeting_room.quorum import QuorumIndicator
 from ui.shell import settings
@@ -64,6 +68,7 @@ class MeetingRoom(QWidget):
         super().__init__(parent)
         self.runner, self.store, self.actor = runner, store, actor
         self.may_record = allowed(actor, "meeting.record")
+        self.may_plan = allowed(actor, "meeting.plan")
         self.meeting_id: int | None = None
         self.item_id: int | None = None
         self.state: RoomState | None = None
@@ -82,6 +87,10 @@ class MeetingRoom(QWidget):
         self.open_button.setToolTip("The meeting is being held: from now on its recommendations can be recorded")
         self.open_button.clicked.connect(self.open_meeting)
         self.open_button.setVisible(self.may_record)
+        self.return_button = QPushButton("Return to p&lanned…")
+        self.return_button.setAccessibleName("Return the meeting to planned")
+        self.return_button.clicked.connect(self.ask_return_to_planned)
+        self.return_button.setVisible(False)
         self.minutes_button = QPushButton("Minutes (PDF)")
         self.minutes_button.setAccessibleName("Preview the minutes as PDF")
         self.minutes_button.clicked.connect(self.preview_minutes)
@@ -106,6 +115,10 @@ class MeetingRoom(QWidget):
         self.pane.record_requested.connect(self.record_item)
         self.pane.discussion_requested.connect(self.keep_discussion)
         self.pane.paper_requested.connect(self.read_paper)
+        self.pane.applicants_chosen.connect(self.record_applicants)
+        self.pane.advice_requested.connect(self.keep_advice)
+        self.finish = FinishTime()
+        self.finish.finish_requested.connect(self.record_finish)
         pane_scroll = QScrollArea()
         pane_scroll.setWidgetResizable(True)
         pane_scroll.setWidget(self.pane)
@@ -136,6 +149,7 @@ class MeetingRoom(QWidget):
         top.addWidget(self.chooser, 1)
         top.addWidget(self.status)
         top.addWidget(self.open_button)
+        top.addWidget(self.return_button)
         top.addWidget(self.minutes_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,7 +157,10 @@ class MeetingRoom(QWidget):
         layout.addWidget(self.quorum)
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(self.saved)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved, 1)
+        bottom.addWidget(self.finish, 1)
+        layout.addLayout(bottom)
 
     # -- which meeting ----------------------------------------------------------
     def reload(self) -> None:
@@ -214,6 +231,14 @@ class MeetingRoom(QWidget):
         venue = f", {state.venue}" if state.venue else ""
         self.status.setText(f"{word(state.status)}{venue}; minutes: {state.minutes}")
         self.open_button.setVisible(self.may_record and state.status == "planned")
+        held = state.status == "held"
+        self.return_button.setVisible(self.may_plan and held and not state.locked)
+        self.return_button.setEnabled(not state.recorded)
+        self.return_button.setToolTip(
+            "Opened by mistake: back to planned, while nothing is recorded at it" if not state.recorded else
+            f"Cannot go back to planned: {', '.join(state.recorded)} recorded at it")
+        self.finish.setVisible(held)
+        self.finish.show_time(state.end, self.may_record and not state.locked)
         self.minutes_button.setEnabled(state.status == "held")
         self.quorum.show_result(state.quorate if any(m.status == "present" for m in state.members) else None,
                                 state.quorum_text if any(m.status for m in state.members) else "")
@@ -296,6 +321,59 @@ class MeetingRoom(QWidget):
                       lambda s: start_meeting(s, actor, s.get(Meeting, meeting_id), password=password)):
             self.reload()
 
+    def ask_return_to_planned(self) -> None:
+        if self.state is None:
+            return
+        dialog = ReasonDialog(
+            f"Return {self.state.ref} to planned",
+            f"The meeting of {day(self.state.date)} ({self.state.ref}) was opened, and nothing is recorded "
+            "at it yet. It goes back to planned, to be opened on the day; the audit trail keeps why.",
+            "&Return to planned", self)
+        dialog.accepted.connect(lambda: self.return_to_planned(dialog.reason.text().strip()))
+        self.dialog = dialog
+        dialog.open()
+
+    def return_to_planned(self, reason: str) -> bool:
+        meeting_id, actor = self.meeting_id, self.actor
+        if self.write("meeting returned to planned",
+                      lambda s: return_to_planned(s, actor, s.get(Meeting, meeting_id), reason=reason)):
+            self.reload()
+            return True
+        return False
+
+    def record_finish(self, at: dt.time) -> bool:
+        meeting_id, actor = self.meeting_id, self.actor
+
+        def recorded(_value: object) -> None:
+            self.recorded.emit("finish time")
+            self.refresh()
+
+        return change(self.store, self.actor,
+                      lambda s, _a: record_finish(s, actor, s.get(Meeting, meeting_id), at),
+                      refused=self.finish.show_error, done=recorded).done
+
+    def record_applicants(self, attended: bool, spoke: bool) -> None:
+        item_id, actor = self.item_id, self.actor
+
+        def step(session):
+            record_item_notes(session, actor, session.get(AgendaItem, item_id), applicants_attended=attended,
+                              applicants_spoke=spoke)
+
+        self.write("applicants' attendance", step)
+        self.refresh()
+
+    def keep_advice(self, advice: dict) -> None:
+        item_id, actor, keeper = self.item_id, self.actor, self.keeper
+        keeper.flush()
+
+        def step(session):
+            record_item_notes(session, actor, session.get(AgendaItem, item_id), advice=advice)
+            for who in advice:
+                keeper.forget(session, advice_field(who))
+
+        if self.write("advice", step):
+            self.refresh()
+
     def record_attendance(self, entries: list[dict]) -> None:
         meeting_id, actor = self.meeting_id, self.actor
         self.write("attendance", lambda s: record_attendance(s, actor, s.get(Meeting, meeting_id), entries))
@@ -318,7 +396,13 @@ class MeetingRoom(QWidget):
         self.keeper.flush()  # the typed text is safe whatever the service says
         values = dict(values)
 
+        item = self.state.item(item_id) if self.state else None
+        advice = self.pane.notes.advice_changed(item) if item is not None else {}
+
         def step(session):
+            # The advice typed is kept with the recommendation: recording clears the item's drafts.
+            if advice:
+                record_item_notes(session, actor, session.get(AgendaItem, item_id), advice=advice)
             record_recommendation(session, actor, session.get(AgendaItem, item_id), **values)
 
         if self.write("recommendation", step):

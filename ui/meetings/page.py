@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMainWindow, QPush
 from panelapp.db import Store
 from panelapp.models import Meeting
 from panelapp.queries.meetings import cancel_choices, meeting_choices, meeting_rows
-from panelapp.services.meetings import cancel_meeting, schedule_meetings
+from panelapp.services.meetings import cancel_meeting, return_to_planned, schedule_meetings
 from panelapp.services.permissions import Actor, allowed
 from ui.common import queries
 from ui.common.change import change
+from ui.common.reason_dialog import ReasonDialog
 from ui.common.tablemodel import Column
 from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
@@ -78,16 +79,22 @@ class MeetingsPage(TablePage):
         self.cancel_button = QPushButton("&Cancel meeting…")
         self.cancel_button.setAccessibleName("Cancel the meeting")
         self.cancel_button.clicked.connect(self.ask_cancel)
+        self.return_button = QPushButton("Return to p&lanned…")
+        self.return_button.setAccessibleName("Return the meeting to planned")
+        self.return_button.setToolTip("A meeting opened by mistake goes back to planned, while nothing is "
+                                      "recorded at it")
+        self.return_button.clicked.connect(self.ask_return)
         self.agenda_button = QPushButton("Open a&genda")
         self.agenda_button.setAccessibleName("Open the meeting's agenda")
         self.agenda_button.clicked.connect(self._open_agenda)
-        for button in (self.plan_button, self.schedule_button, self.cancel_button):
+        for button in (self.plan_button, self.schedule_button, self.cancel_button, self.return_button):
             button.setVisible(may_plan)
         bar = QHBoxLayout()
         bar.addWidget(year_label)
         bar.addWidget(self.year_choice)
         bar.addStretch(1)
-        for button in (self.plan_button, self.schedule_button, self.cancel_button, self.agenda_button):
+        for button in (self.plan_button, self.schedule_button, self.cancel_button, self.return_button,
+                       self.agenda_button):
             bar.addWidget(button)
         self.layout().insertLayout(0, bar)
         self.current_changed.connect(lambda _row: self._update_buttons())
@@ -144,6 +151,7 @@ class MeetingsPage(TablePage):
     def _update_buttons(self) -> None:
         row = self.current_object()
         self.cancel_button.setEnabled(row is not None and row.status == "planned")
+        self.return_button.setEnabled(row is not None and row.status == "held" and row.minutes_final is None)
         self.agenda_button.setEnabled(row is not None)
 
     def _open_agenda(self) -> None:
@@ -214,4 +222,31 @@ class MeetingsPage(TablePage):
                       f"{result['moved_to']} takes {capacity[0]} items and now has more. Its agenda says which; "
                       "move some items on, or raise its capacity.")
         self._changed()
+        return result
+
+    # -- returning a meeting opened by mistake -----------------------------------------
+    def ask_return(self) -> None:
+        row = self.current_object()
+        if row is None or row.status != "held":
+            self.tell("Choose a meeting opened by mistake",
+                      "Only a held meeting can go back to planned: choose one in the list.")
+            return
+        dialog = ReasonDialog(
+            f"Return the meeting of {day(row.meeting_date)} ({row.ref}) to planned",
+            f"The meeting of {day(row.meeting_date)} ({row.ref}) goes back to planned, as if it had not been "
+            "opened; the audit trail keeps why. This is only for a meeting opened by mistake: once anything "
+            "is recorded at it (attendance, declarations, an outcome or notes, the finish time, draft minutes) "
+            "it stays held.", "&Return to planned", parent=self)
+        dialog.accepted.connect(lambda: self.return_planned(row.id, dialog.reason.text().strip()))
+        self.dialog = dialog
+        dialog.open()
+
+    def return_planned(self, meeting_id: int, reason: str) -> dict | None:
+        result = change(self.store, self.actor,
+                        lambda session, actor: return_to_planned(session, actor, session.get(Meeting, meeting_id),
+                                                                 reason=reason),
+                        refused=lambda text: self.tell("The meeting stays held", text)).value
+        if result is not None:
+            self._say(f"Meeting {result['ref']} is planned again")
+            self._changed()
         return result
