@@ -78,7 +78,7 @@ class MeetingsPage(TablePage):
         self.cancel_button = QPushButton("&Cancel meeting…")
         self.cancel_button.setAccessibleName("Cancel the meeting")
         self.cancel_button.clicked.connect(self.ask_cancel)
-        self.agenda_button = QPushButton("Open a&genda")
+        self.agenda_button = QPushButton("&Open agenda")
         self.agenda_button.setAccessibleName("Open the meeting's agenda")
         self.agenda_button.clicked.connect(self._open_agenda)
         for button in (self.plan_button, self.schedule_button, self.cancel_button):
