@@ -103,7 +103,7 @@ class ConflictDialog(QDialog):
         for button, side in ((self.keep_office, "office"), (self.take_laptop, "laptop")):
             button.setAutoDefault(False)
             button.clicked.connect(lambda _=False, s=side: self.choose(s))
-        self.buttons, self.merge_button = ok_cancel(self, "&Merge")
+        self.buttons, self.ok = ok_cancel(self, "&Merge")
         self.status = QLabel()
         self.status.setAccessibleName("How many are chosen")
 
@@ -133,7 +133,7 @@ class ConflictDialog(QDialog):
         self.status.setText(f"{done} of {len(self.conflicts)} chosen." if done < len(self.conflicts)
                             else "Every record has a choice: Merge writes them, with the rest of the return, "
                                  "in one transaction.")
-        self.merge_button.setEnabled(done == len(self.conflicts))
+        self.ok.setEnabled(done == len(self.conflicts))
 
     def current(self) -> Conflict | None:
         index = self.list.currentIndex()
