@@ -199,3 +199,12 @@ def test_a_return_made_from_another_store_is_refused_in_words(qtbot, make_desk, 
     assert "not of a meeting taken away from this store" in said and "Nothing was merged" in said
     with copy.session() as s:
         assert s.exec(select(Takeaway)).all() == []
+
+
+def test_the_strength_hint_follows_what_is_typed(qtbot):
+    from ui.takeaway.fields import strength
+    assert strength("short") == ("Too short: 5 of at least 10 characters.", False)
+    assert strength("correct horse")[0].startswith("Weak")
+    assert strength("correct horse battery staple")[0].startswith("Fair")
+    assert strength("correct horse battery staple glue") == ("Strong.", True)
+    assert strength("aaaaaaaaaaaaaaaaaaaaaaaa")[0].startswith("Weak"), "length alone is not strength"

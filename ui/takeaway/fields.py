@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from panelapp.takeaway.sealed import MIN_PASSPHRASE
 
 # Rough bits of guessing work; a hint for the person choosing, not a rule.
-STRONG_BITS, FAIR_BITS = 70, 50
+STRONG_BITS, FAIR_BITS = 64, 50
 
 
 def strength(passphrase: str) -> tuple[str, bool]:
@@ -27,12 +27,17 @@ def strength(passphrase: str) -> tuple[str, bool]:
         return f"At least {MIN_PASSPHRASE} characters; a few unrelated words are easy to type and hard to guess.", False
     if len(passphrase) < MIN_PASSPHRASE:
         return f"Too short: {len(passphrase)} of at least {MIN_PASSPHRASE} characters.", False
-    pool = sum(size for chars, size in ((string.ascii_lowercase, 26), (string.ascii_uppercase, 26),
-                                        (string.digits, 10), (string.punctuation + " ", 33))
-               if any(c in chars for c in passphrase))
-    pool += 100 if any(ord(c) > 127 for c in passphrase) else 0
-    distinct = len(set(passphrase))
-    bits = min(len(passphrase), distinct * 2) * math.log2(max(pool, 2))
+    words = passphrase.split()
+    if all(w.isalpha() for w in words):
+        # Words of a language: a guesser tries whole words (about 13 bits each from a large list).
+        bits = 13 * len(words) if len(words) > 1 else len(passphrase) * 2
+    else:
+        pool = sum(size for chars, size in ((string.ascii_lowercase, 26), (string.ascii_uppercase, 26),
+                                            (string.digits, 10), (string.punctuation + " ", 33))
+                   if any(c in chars for c in passphrase))
+        pool += 100 if any(ord(c) > 127 for c in passphrase) else 0
+        # Three quarters: people choose patterns (a capital first, digits for letters), not random characters.
+        bits = min(len(passphrase), len(set(passphrase)) * 2) * math.log2(max(pool, 2)) * 0.75
     if bits >= STRONG_BITS:
         return "Strong.", True
     if bits >= FAIR_BITS:

@@ -45,10 +45,10 @@ class InvitationsDialog(_Form):
         self.year.setValue(chosen.meeting_date.year if chosen else dt.date.today().year)
         self.organizer = QLineEdit()
         self.organizer.setAccessibleName("Organiser's e-mail address")
-        self.organizer.setPlaceholderText("the panel adviser's address, where replies go (optional)")
+        self.organizer.setPlaceholderText("where replies go (optional)")
         self.addresses = PathField("Addresses file", "open", "Members' e-mail addresses",
                                    "CSV files (*.csv);;All files (*)", browse="Bro&wse…")
-        self.addresses.line.setPlaceholderText("rows of member ref (or presenter's name), address (optional)")
+        self.addresses.line.setPlaceholderText("rows of: member ref or presenter, address (optional)")
         self.target = PathField("Where to write", "folder", "Where the invitations go", browse="Brow&se…")
         self.form.addRow(self.one, self.meeting)
         self.form.addRow(self.year_choice, self.year)
@@ -59,6 +59,7 @@ class InvitationsDialog(_Form):
         self.year.valueChanged.connect(lambda *_: self._kind())
         self.one.setChecked(True)
         self._kind()
+        self.setMinimumWidth(640)
 
     def _kind(self, *_args) -> None:
         one = self.one.isChecked()
