@@ -5,7 +5,7 @@ away (for the window's banner and its Meeting menu)."""
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..models import Attendance, Meeting, PanelMember, UserAccount
 from ..services.permissions import Actor
@@ -31,26 +31,27 @@ def take_away_choices(session: Session, actor: Actor) -> TakeAwayChoices:
     """The meetings and chairs' accounts, and for each meeting the account of the member chairing
     it (from its attendance), else of a chair on the central list that day, else the first."""
     may_read(actor, "meeting.plan")
-    meetings = [MeetingChoice(*row) for row in session.exec(
-        select(Meeting.id, Meeting.ref, Meeting.meeting_date, Meeting.status)
-        .where(Meeting.status != "cancelled").order_by(Meeting.meeting_date.desc(), Meeting.ref))]
+    meetings = [MeetingChoice(m.id, m.ref, m.meeting_date, m.status) for m in session.exec(
+        select(Meeting).where(Meeting.status != "cancelled")
+        .order_by(col(Meeting.meeting_date).desc(), col(Meeting.ref))) if m.id is not None]
     accounts = list(session.exec(select(UserAccount).where(UserAccount.role == "chair",
-                                                          UserAccount.active.is_(True))
-                                 .order_by(UserAccount.display_name)))
+                                                          col(UserAccount.active).is_(True))
+                                 .order_by(col(UserAccount.display_name))))
     chairs = [ChairAccount(a.username, a.display_name) for a in accounts]
     by_member = {a.member_id: a.username for a in accounts if a.member_id is not None}
     chairing: dict[int, str] = {}
     if not chairs:
         return TakeAwayChoices(meetings, chairs, chairing)
-    acting = {meeting_id: member_id for meeting_id, member_id in session.exec(
-        select(Attendance.meeting_id, Attendance.member_id)
-        .where(Attendance.acting_as == "chair", Attendance.status == "present"))}
-    members = [m for m in session.exec(select(PanelMember).where(PanelMember.id.in_(list(by_member))))
-               if "chair" in m.role_names] if by_member else []
+    acting: dict[int, int] = {a.meeting_id: a.member_id for a in session.exec(
+        select(Attendance).where(Attendance.acting_as == "chair", Attendance.status == "present"))}
+    members = [m for m in session.exec(select(PanelMember).where(col(PanelMember.id).in_(list(by_member))))
+               if "chair" in m.role_names and m.id is not None] if by_member else []
     for meeting in meetings:
-        chosen = by_member.get(acting.get(meeting.id))
+        member = acting.get(meeting.id)
+        chosen = by_member.get(member) if member is not None else None
         if chosen is None:
-            chosen = next((by_member[m.id] for m in members if m.on_list(meeting.meeting_date)), chairs[0].username)
+            chosen = next((by_member[m.id] for m in members if m.id is not None and m.on_list(meeting.meeting_date)),
+                          chairs[0].username)
         chairing[meeting.id] = chosen
     return TakeAwayChoices(meetings, chairs, chairing)
 

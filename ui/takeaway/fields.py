@@ -28,6 +28,7 @@ def strength(passphrase: str) -> tuple[str, bool]:
     if len(passphrase) < MIN_PASSPHRASE:
         return f"Too short: {len(passphrase)} of at least {MIN_PASSPHRASE} characters.", False
     words = passphrase.split()
+    bits: float
     if all(w.isalpha() for w in words):
         # Words of a language: a guesser tries whole words (about 13 bits each from a large list).
         bits = 13 * len(words) if len(words) > 1 else len(passphrase) * 2

@@ -4,6 +4,7 @@ a widget."""
 
 import csv
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -228,10 +229,13 @@ def write_invitations(task: Task, store: Store, actor: Actor, meeting_ids: list[
             if not chosen:
                 continue
             people = sum(len(_attendees(i.event)) for i in chosen)
-            written = written_in_place(task, path, lambda temporary, m=method: temporary.write_bytes(
-                calendar(found, m)))
+            written = written_in_place(task, path, _writer(calendar(found, method)))
             out.append(Written(written, method, len(chosen), people))
     return out
+
+
+def _writer(content: bytes) -> Callable[[Path], int]:
+    return lambda temporary: temporary.write_bytes(content)
 
 
 def _attendees(event) -> list:
