@@ -89,10 +89,10 @@ def test_each_conflicting_record_is_chosen_side_by_side(qtbot, open_workspace, b
     assert [c.key for c in dialog.conflicts] == [f"item:{first}", f"item:{second}"]
     assert not dialog.ok.isEnabled(), "nothing merges until every record has a choice"
 
-    dialog.select(0)
+    dialog.show_row(0)
     assert ("outcome", "deferred", "recommended") in shown_sides(dialog)
     assert ("recommendation", "(none)", "suitable to adopt two children") in shown_sides(dialog)
-    dialog.select(1)
+    dialog.show_row(1)
     assert any(field == "discussion" and office == "the adviser's notes of item 2" for field, office, _ in
                shown_sides(dialog))
 

@@ -80,7 +80,8 @@ def test_a_years_invitations_and_a_cancellation(qtbot, open_workspace, northshir
     assert str(target) in said and "1 invitation" in said
     assert "SEQUENCE:0" in unfolded(target)
     with northshire_store.transaction() as s:
-        cancel_meeting(s, ADVISER, s.exec(select(Meeting).where(Meeting.ref == made["ref"])).one(), reason="the room is not available")
+        planned = s.exec(select(Meeting).where(Meeting.ref == made["ref"])).one()
+        cancel_meeting(s, ADVISER, planned, reason="the room is not available")
     said = write_year()
     cancelled = tmp_path / "panel-2026-cancelled.ics"
     assert "1 cancellation" in said and str(cancelled) in said

@@ -121,7 +121,7 @@ class ConflictDialog(QDialog):
         layout.addWidget(self.buttons)
         self._fill_list()
         self.list.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
-        self.select(0)
+        self.show_row(0)
         self.resize(900, 560)
 
     # -- the list ----------------------------------------------------------------------
@@ -142,7 +142,7 @@ class ConflictDialog(QDialog):
         key = index.data(ROW_ROLE).key
         return next(c for c in self.conflicts if c.key == key)
 
-    def select(self, row: int) -> None:
+    def show_row(self, row: int) -> None:
         index = self.list.model().index(row, 0)
         self.list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
@@ -166,12 +166,12 @@ class ConflictDialog(QDialog):
         self._fill_list()
         waiting = [i for i, c in enumerate(self.conflicts) if c.key not in self.chosen]
         # On to the next one still waiting, so choosing down the list is one press each.
-        self.select(waiting[0] if waiting else row)
+        self.show_row(waiting[0] if waiting else row)
         self.choices_changed.emit()
 
     def choose_for(self, key: str, side: str) -> None:
         """Choose for the conflict called ``key`` (as a person would: select it, press the button)."""
         row = next(i for i in range(self.list.model().rowCount())
                    if self.list.model().index(i, 0).data(ROW_ROLE).key == key)
-        self.select(row)
+        self.show_row(row)
         (self.take_laptop if side == "laptop" else self.keep_office).click()
