@@ -66,7 +66,7 @@ class AccountsPage(QWidget):
         self.table.itemSelectionChanged.connect(self._update)
         self.table.doubleClicked.connect(lambda _index: self.ask_change())
         self.add_button = QPushButton("&Add an account…")
-        self.change_button = QPushButton("Chan&ge…")
+        self.change_button = QPushButton("&Change…")
         self.change_button.setAccessibleName("Change the chosen account")
         self.switch_button = QPushButton("&Switch off")
         self.reset_button = QPushButton("&Reset the password…")

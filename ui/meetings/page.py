@@ -84,7 +84,7 @@ class MeetingsPage(TablePage):
         self.return_button.setToolTip("A meeting opened by mistake goes back to planned, while nothing is "
                                       "recorded at it")
         self.return_button.clicked.connect(self.ask_return)
-        self.agenda_button = QPushButton("Open a&genda")
+        self.agenda_button = QPushButton("&Open agenda")
         self.agenda_button.setAccessibleName("Open the meeting's agenda")
         self.agenda_button.clicked.connect(self._open_agenda)
         for button in (self.plan_button, self.schedule_button, self.cancel_button, self.return_button):

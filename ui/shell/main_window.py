@@ -277,6 +277,8 @@ class MainWindow(QMainWindow):
         self.retheme()
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About PanelApp", self.about))
+        from ui.takeaway.actions import install  # issue 13: a meeting out to the chair's laptop and back
+        self.takeaway = install(self, file_menu, self.own_password_action)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
