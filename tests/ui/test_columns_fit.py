@@ -12,9 +12,13 @@ from panelapp.services import adm
 from panelapp.services.agenda import add_item
 from panelapp.services.lookup import meeting_by_name
 from tests.builders import PASSWORDS
-from tests.ui.test_adm_queue import queue_store  # noqa: F401  (the fixture)
-from tests.ui.test_agenda import PLANNER, planned  # noqa: F401  (the fixture)
+from tests.ui import test_adm_queue, test_agenda
 from ui.decisions.queue import COLUMNS, IN_VIEW
+
+# The stores those tests build, used here as they are.
+queue_store = test_adm_queue.queue_store
+planned = test_agenda.planned
+PLANNER = test_agenda.PLANNER
 
 LAPTOP = (1280, 680)  # a 1080p laptop at 150%
 NAMED = ["Clock", "Meeting", "Item", "Due", "Decision"]

@@ -6,13 +6,13 @@ from PySide6.QtCore import QByteArray, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QVBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,7 +41,6 @@ from ui.shell.icons import app_icon, icon
 from ui.shell.room_sections import meeting_sections
 from ui.shell.section import Section
 from ui.statistics.page import StatisticsPage
-
 
 READ_ONLY_BANNER = ("Read-only: this store's file or folder cannot be written here, so you can read, "
                     "print and export, but nothing can be changed. To change it, ask someone who may "
