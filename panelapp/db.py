@@ -249,8 +249,9 @@ def migrate(engine: Engine, *, read_only: bool = False) -> Path | None:
     if read_only:
         where = path or "This database"
         if current is None:
-            raise StoreReadOnly(f"{where} is empty and cannot be written, so it cannot become a PanelApp "
-                                "store. Nothing was changed; choose a file in a folder you may write.")
+            raise StoreReadOnly(f"{where} is empty and open read-only, so it cannot become a PanelApp store. "
+                                "Nothing was changed; " + ("choose a file in a folder you may write."
+                                                           if path else "give PanelApp a database it may write."))
         raise StoreReadOnly(
             f"{where} was written by an older PanelApp (schema revision {current}; this version needs "
             f"{head}) and must be upgraded before it can be opened, but it cannot be written here. Nothing "

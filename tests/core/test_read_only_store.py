@@ -116,7 +116,7 @@ def test_a_read_only_store_that_needs_a_migration_is_refused_unchanged(tmp_path)
 
 def test_an_empty_file_or_no_file_is_not_opened_read_only(tmp_path):
     (tmp_path / "empty.sqlite").touch()
-    with pytest.raises(StoreReadOnly, match="empty and cannot be written"):
+    with pytest.raises(StoreReadOnly, match="empty and open read-only"):
         open_store(str(tmp_path / "empty.sqlite"), read_only=True)
     with pytest.raises(Exception, match="no store at"):
         open_store(str(tmp_path / "missing.sqlite"), read_only=True)
