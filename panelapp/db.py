@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -22,10 +23,10 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session, create_engine
 
 from .config import data_dir, resolve_db_url
-from .errors import ConcurrentChange, StoreBusy, StoreDamaged, StoreError, StoreTooNew
+from .errors import ConcurrentChange, StoreBusy, StoreDamaged, StoreError, StoreReadOnly, StoreTooNew
 from .migrations import HEAD_REVISION
 from .privacy import private_dir, private_file
-from .store_faults import BUSY, explain
+from .store_faults import BUSY, OPEN_READ_ONLY, explain
 
 if TYPE_CHECKING:  # Alembic is imported only when a store needs migrating (or a test asks)
     from alembic.config import Config
@@ -48,6 +49,71 @@ def _sqlite_pragmas(dbapi_connection, _record):
     cursor.close()
 
 
+def _sqlite_read_pragmas(dbapi_connection, _record):
+    """A read-only connection leaves the journal mode alone (setting it is a write) and refuses
+    writes itself as well, whatever SQLite's open flags would allow."""
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only=ON")
+    cursor.close()
+
+
+def sqlite_writable(path: Path) -> bool:
+    """Whether this process may write the store's file and its folder: SQLite keeps the WAL and
+    its shared-memory file beside the store, and a migration leaves its backup there."""
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return False
+    # access() reads the mode bits; a read-only mount, an ACL or a locked share may still say no.
+    try:
+        handle, probe = tempfile.mkstemp(prefix=".panelapp-probe-", dir=folder)
+    except OSError:
+        return False
+    os.close(handle)
+    os.unlink(probe)
+    if path.exists():
+        try:
+            os.close(os.open(path, os.O_WRONLY))  # opened for writing, nothing written
+        except OSError:
+            return False
+    return True
+
+
+def _readonly_failure(exc: sqlite3.Error) -> bool:
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly" in str(exc)
+
+
+def read_only_uri(path: Path) -> str:
+    """The URI that opens the SQLite file ``path`` read-only.
+
+    ``mode=ro`` reads a WAL store like any other as long as SQLite can make (or finds) its
+    ``-shm`` file beside it. In a folder that cannot be written it cannot, and the first read
+    fails; ``immutable=1`` then reads the file without the WAL's shared memory or locks. That
+    is safe only when nothing waits in a ``-wal`` file (it would be ignored), so a store
+    whose WAL still holds changes is refused rather than shown without them.
+    Raises sqlite3.DatabaseError for a file that is not a database."""
+    plain = f"{path.resolve().as_uri()}?mode=ro"
+    try:
+        con = sqlite3.connect(plain, uri=True)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            con.close()
+        return plain
+    except sqlite3.OperationalError as exc:
+        if not _readonly_failure(exc):
+            raise
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        raise StoreReadOnly(
+            f"{path} cannot be read here: its last changes are still in {wal.name} beside it, and its "
+            "folder cannot be written, so they cannot be read with it. Nothing was changed. Ask someone "
+            "who may write that folder to open the store once (which folds the changes in), then try again.")
+    return plain + "&immutable=1"
+
+
 def normalise_url(url: str) -> str:
     """``postgresql://`` means psycopg 3, the driver the ``postgres`` extra installs."""
     for plain in ("postgresql://", "postgres://"):
@@ -56,9 +122,17 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def make_engine(url: str) -> Engine:
+def make_engine(url: str, *, read_only: bool = False) -> Engine:
     url = normalise_url(url)
     parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and read_only:
+        if not parsed.database or parsed.database == ":memory:":
+            raise StoreError("Only a store kept in a file can be opened read-only.")
+        target = read_only_uri(Path(parsed.database))
+        engine = create_engine(url, hide_parameters=True, creator=lambda: sqlite3.connect(
+            target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False))
+        event.listen(engine, "connect", _sqlite_read_pragmas)
+        return engine
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
             _private_sqlite_file(Path(parsed.database))
@@ -67,8 +141,10 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     # A writer waits for another's lock as long as SQLite would, then is told, never hangs.
-    return create_engine(url, pool_pre_ping=True, hide_parameters=True,
-                         connect_args={"options": f"-c lock_timeout={BUSY_TIMEOUT_MS}"})
+    options = f"-c lock_timeout={BUSY_TIMEOUT_MS}"
+    if read_only:  # the server refuses every write in these sessions too
+        options += " -c default_transaction_read_only=on"
+    return create_engine(url, pool_pre_ping=True, hide_parameters=True, connect_args={"options": options})
 
 
 def _private_sqlite_file(path: Path) -> None:
@@ -137,8 +213,9 @@ def backup_sqlite(path: Path, tag: str) -> Path:
     return target
 
 
-def migrate(engine: Engine) -> Path | None:
-    """Bring the store to this version's schema. Returns the backup made, if any."""
+def migrate(engine: Engine, *, read_only: bool = False) -> Path | None:
+    """Bring the store to this version's schema. Returns the backup made, if any. A store open
+    read-only is never backed up or migrated: one that needs it is refused in a sentence."""
     path = sqlite_path(engine)
     try:
         current = current_revision(engine)
@@ -169,6 +246,17 @@ def migrate(engine: Engine) -> Path | None:
                 "Nothing was changed.") from None
     if current == head:
         return None
+    if read_only:
+        where = path or "This database"
+        if current is None:
+            raise StoreReadOnly(f"{where} is empty and open read-only, so it cannot become a PanelApp store. "
+                                "Nothing was changed; " + ("choose a file in a folder you may write."
+                                                           if path else "give PanelApp a database it may write."))
+        raise StoreReadOnly(
+            f"{where} was written by an older PanelApp (schema revision {current}; this version needs "
+            f"{head}) and must be upgraded before it can be opened, but it cannot be written here. Nothing "
+            "was changed. Ask someone who may write it to open it once with this version of PanelApp "
+            "(which backs it up, then upgrades it), or open a copy kept where you may write.")
     backup = None
     if path is not None and path.exists() and tables:
         backup = backup_sqlite(path, current or "unversioned")
@@ -233,6 +321,9 @@ class Store:
     engine: Engine
     url: str
     backup: Path | None = None
+    # Opened read-only (its file or folder cannot be written, or it was asked for): reads work,
+    # and every transaction is refused with a sentence before it starts.
+    read_only: bool = False
 
     @property
     def path(self) -> Path | None:
@@ -252,6 +343,8 @@ class Store:
 
         On SQLite the transaction takes the write lock first (BEGIN IMMEDIATE): writers then
         queue for the lock instead of each reading, then failing to upgrade to a writer."""
+        if self.read_only:
+            raise StoreReadOnly(OPEN_READ_ONLY)
         with self.session() as session:
             try:
                 if self.engine.dialect.name == "sqlite":
@@ -324,7 +417,7 @@ def _refuse_foreign_file(url: str) -> None:
     if not path.is_file() or path.stat().st_size == 0:
         return
     try:
-        con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(read_only_uri(path), uri=True)
         try:
             tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
@@ -339,16 +432,37 @@ def _refuse_foreign_file(url: str) -> None:
                          "give PanelApp a store of its own.")
 
 
-def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
-    """Open (creating if needed) the store named by ``db``, ``PANELAPP_DB_URL`` or the default."""
+def _sqlite_file(url: str) -> Path | None:
+    try:
+        parsed = make_url(normalise_url(url))
+    except Exception:
+        return None
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def open_store(db: str | None = None, *, upgrade: bool = True, read_only: bool | None = None) -> Store:
+    """Open (creating if needed) the store named by ``db``, ``PANELAPP_DB_URL`` or the default.
+
+    ``read_only``: True opens it for reading only; None (the default) does so when its file or
+    folder cannot be written, so a store on a read-only share still opens, saying so
+    (``Store.read_only``). A read-only store is never created, backed up or migrated."""
     url = resolve_db_url(db)
+    file = _sqlite_file(url)
+    if read_only is None:
+        read_only = file is not None and file.is_file() and not sqlite_writable(file)
+    if read_only and file is not None and not file.is_file():
+        raise StoreError(f"There is no store at {file} to open read-only.")
     _refuse_foreign_file(url)
     try:
-        engine = make_engine(url)
+        engine = make_engine(url, read_only=read_only)
+    except StoreError:
+        raise
     except Exception as exc:  # a malformed URL or a missing driver
         raise StoreError(f"Cannot open the store {_shown(url)}: {_hide(str(exc), url)}") from None
     try:
-        backup = migrate(engine) if upgrade else None
+        backup = migrate(engine, read_only=read_only) if upgrade else None
     except StoreError:
         engine.dispose()
         raise
@@ -358,4 +472,4 @@ def open_store(db: str | None = None, *, upgrade: bool = True) -> Store:
     except Exception as exc:
         engine.dispose()
         raise StoreError(f"Cannot open the store {_shown(url)}: {_hide(str(exc), url)}") from None
-    return Store(engine=engine, url=url, backup=backup)
+    return Store(engine=engine, url=url, backup=backup, read_only=read_only)

@@ -13,6 +13,10 @@ class StoreTooNew(StoreError):
     """The store was written by a newer PanelApp than this one."""
 
 
+class StoreReadOnly(StoreError):
+    """The store is open read-only (its file or folder cannot be written), so nothing is changed."""
+
+
 class ConcurrentChange(PanelAppError):
     """Another user changed the record since it was read; the write was refused."""
 

@@ -10,7 +10,7 @@ import re
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from .errors import PanelAppError, StoreBusy, StoreConflict, StoreDamaged, StoreError, StoreFull
+from .errors import PanelAppError, StoreBusy, StoreConflict, StoreDamaged, StoreError, StoreFull, StoreReadOnly
 
 BUSY = ("Another PanelApp is saving to the store, and it did not finish in time; nothing of yours "
         "was saved. Try again in a moment.")
@@ -19,6 +19,9 @@ DAMAGED = ("The store is damaged (the database reports a corrupt or unreadable f
            "changed. Restore it from the latest backup, or ask your IT support to.")
 READ_ONLY = ("The store cannot be written (its file or folder is read-only, or the database refuses "
              "writes); nothing was saved.")
+OPEN_READ_ONLY = ("This store is open read-only (its file or its folder cannot be written here), so nothing "
+                  "can be changed in it; nothing was saved. Ask someone who may write it, or open a copy "
+                  "kept where you may write.")
 
 _SQLITE_BUSY = {"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_BUSY_SNAPSHOT", "SQLITE_BUSY_RECOVERY",
                 "SQLITE_LOCKED_SHAREDCACHE", "SQLITE_BUSY_TIMEOUT"}
@@ -38,6 +41,8 @@ def _sqlite_name(orig: BaseException) -> str:
     if not name or name == "SQLITE_ERROR":
         if "locked" in text:
             return "SQLITE_BUSY"
+        if "readonly database" in text:
+            return "SQLITE_READONLY"
         if "disk is full" in text:
             return "SQLITE_FULL"
         if "malformed" in text or "not a database" in text:
@@ -80,7 +85,7 @@ def explain(exc: BaseException) -> PanelAppError | None:
         if code in _PG_DAMAGED:
             return StoreDamaged(DAMAGED)
         if code == "25006":
-            return StoreError(READ_ONLY)
+            return StoreReadOnly(READ_ONLY)
         return StoreError(f"The database refused the request (error {code}); nothing was saved.")
     name = _sqlite_name(orig) if orig is not None else ""
     if name in _SQLITE_BUSY or name.startswith("SQLITE_BUSY") or name.startswith("SQLITE_LOCKED"):
@@ -90,7 +95,7 @@ def explain(exc: BaseException) -> PanelAppError | None:
     if name in _SQLITE_DAMAGED or name.startswith("SQLITE_CORRUPT"):
         return StoreDamaged(DAMAGED)
     if name.startswith("SQLITE_READONLY"):
-        return StoreError(READ_ONLY)
+        return StoreReadOnly(READ_ONLY)
     if name.startswith("SQLITE_IOERR"):
         return StoreError("The store's file could not be read or written (a disk or file-system error); "
                           "nothing was saved.")

@@ -161,8 +161,9 @@ def run_export(args) -> int:
 def _export_workbook(args) -> int:
     store = open_store(args.db)
     try:
-        with store.transaction() as session:
-            path, doc = export_workbook(session, args.file, by=acting(session, args.as_user, "exchange.export"))
+        by = signed_in_reader(store, args.as_user, "exchange.export")
+        with store.snapshot() as session:
+            path, doc = export_workbook(session, args.file, by=by)
     finally:
         store.dispose()
     print(f"exported {len(doc.get('meetings', []))} meetings, {len(doc.get('households', []))} households, "

@@ -33,18 +33,24 @@ def signed_in(session: Session, username: str) -> Actor:
 
 def signed_in_reader(store, as_user: str | None, action: str) -> Actor | None:
     """Sign in, when the store has accounts, in a short transaction of its own, so that the
-    write lock a sign-in takes is not held while the command reads (in ``store.snapshot()``)."""
+    write lock a sign-in takes is not held while the command reads (in ``store.snapshot()``).
+    A store open read-only is read without recording the sign-in."""
+    if store.read_only:
+        with store.session() as session:
+            return acting(session, as_user, action, record=False)
     with store.transaction() as session:
         return acting(session, as_user, action)
 
 
-def acting(session: Session, as_user: str | None, action: str) -> Actor | None:
-    """The signed-in actor allowed to do ``action``, or None on a store with no accounts."""
+def acting(session: Session, as_user: str | None, action: str, *, record: bool = True) -> Actor | None:
+    """The signed-in actor allowed to do ``action``, or None on a store with no accounts.
+    ``record``: False checks the password without writing (a store open read-only)."""
     has_accounts = session.exec(select(func.count()).select_from(UserAccount)).one() > 0
     if as_user is None:
         if has_accounts:
             raise PanelAppError("This store has user accounts: say who you are with --as USERNAME.")
         return None
-    actor = signed_in(session, as_user)
+    actor = (signed_in(session, as_user) if record
+             else accounts.sign_in_to_read(session, as_user, password_for(as_user)))
     require(actor, action)
     return actor

@@ -7,6 +7,7 @@ shown is always the order stored, and a refused change leaves nothing moved.
 """
 
 import json
+import math
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -34,6 +35,9 @@ ITEM_COLUMNS = (
 )
 # The households named are what people look for first: their column may take more room.
 WIDE = {"Households": 52}
+# The names columns give up width (down to NARROWEST characters) so the table fits its window.
+SHRINKS = ("Households", "Children", "Presenters")
+NARROWEST = 16
 
 PLANNED_HIDES = {"Outcome", "ADM decision"}
 HELD_HIDES = {"Time"}
@@ -152,6 +156,8 @@ class AgendaTable(TablePage):
         table.setDragDropOverwriteMode(False)
         table.setDefaultDropAction(Qt.DropAction.MoveAction)
         table.setAccessibleDescription("Drag an item to a new place, or use Move up and Move down")
+        # A long name loses its middle, not the ref at its end ("… (H001010)"); the tip has it whole.
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
 
     def _cap_column_widths(self) -> None:
         super()._cap_column_widths()
@@ -162,9 +168,27 @@ class AgendaTable(TablePage):
                 header.resizeSection(number, min(wanted, chars * WIDE[column.title]))
 
     def fit_columns(self) -> None:
-        """Size the columns to this meeting's items: another meeting's may be shorter."""
+        """Size the columns to the items shown (read again after every change, so a longer name
+        widens its column and a shorter meeting's narrows it), then, where they would run past
+        the table's edge, narrow the long text columns (their middles elided, the tips whole)."""
         self.table.resizeColumnsToContents()
         self._cap_column_widths()
+        header, chars = self.table.horizontalHeader(), self.fontMetrics().averageCharWidth()
+        shown = [n for n in range(len(ITEM_COLUMNS)) if not self.table.isColumnHidden(n)]
+        overflow = sum(header.sectionSize(n) for n in shown) - self.table.viewport().width()
+        floor = chars * NARROWEST
+        giving = {n: header.sectionSize(n) - floor for n in shown
+                  if ITEM_COLUMNS[n].title in SHRINKS and header.sectionSize(n) > floor}
+        spare = sum(giving.values())
+        if overflow <= 0 or spare <= 0 or self.table.viewport().width() <= 1:
+            return
+        for number, room in giving.items():
+            header.resizeSection(number, header.sectionSize(number) - math.ceil(overflow * room / spare))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.model.rowCount():
+            self.fit_columns()
 
     def show_columns_for(self, status: str) -> None:
         """A planned meeting has no outcomes yet; once held, its time slots are past."""

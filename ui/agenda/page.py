@@ -47,7 +47,6 @@ class AgendaPage(QWidget):
         self.dialog = None
         self.reader = AgendaReader(store, actor)
         self._shown: Agenda | None = None
-        self._fitted: int | None = None  # the meeting the columns were sized for
         self._select_after_load: str | None = None
         self._reading = None
         self.may_edit = allowed(actor, "agenda.edit")
@@ -175,8 +174,7 @@ class AgendaPage(QWidget):
         self.facts.setText(meeting_facts(agenda) if agenda else "")
         self.show_warnings(agenda.warnings if agenda else [])
         self.items.show_columns_for(agenda.status if agenda else "planned")
-        if agenda is not None and agenda.meeting_id != self._fitted:
-            self._fitted = agenda.meeting_id
+        if agenda is not None:  # every load: an item added or changed may need more room
             self.items.fit_columns()
         if self._select_after_load:
             ref, self._select_after_load = self._select_after_load, None

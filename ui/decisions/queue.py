@@ -42,24 +42,33 @@ from ui.common.tablepage import TablePage
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import warning_label
 from ui.common.words import day, word
+from ui.common.wrapping import WrappingText
 from ui.decisions.final_form import FinalDecisionForm, after_words
 from ui.decisions.wording import clock_words, extract_html
 from ui.shell import theme
 
 CLOCK_COLUMN = 0
+# The clock, the meeting, the item, the due date and the decision come first, so that they
+# stay in view beside the case on a laptop's screen; the rest follow (the case pane shows
+# them too), reached by scrolling sideways.
 COLUMNS = (
     Column("Clock", lambda r: r.left, show=clock_words,
            tip="Working days left on the decision clock, from the day the minutes were final"),
     Column("Meeting", lambda r: r.meeting_ref),
     Column("Item", lambda r: r.number, numeric=True),
-    Column("Type", lambda r: ITEM_TYPE_WORDS.get(r.item_type, word(r.item_type))),
-    Column("Concerning", lambda r: r.concerning),
-    Column("Panel", lambda r: r.outcome, word, tip="The panel's recommendation"),
     Column("Due", lambda r: r.due, day,
            tip="The decision is due by this day: the agency's target in working days"),
-    Column("Minutes final", lambda r: r.minutes_final, day),
     Column("Decision", lambda r: r.decision, word),
+    Column("Concerning", lambda r: r.concerning),
+    Column("Type", lambda r: ITEM_TYPE_WORDS.get(r.item_type, word(r.item_type))),
+    Column("Panel", lambda r: r.outcome, word, tip="The panel's recommendation"),
+    Column("Minutes final", lambda r: r.minutes_final, day),
 )
+IN_VIEW = 5  # the first columns, kept in view
+# Room, in average characters, a column may take before its text is elided (the tip has it all).
+WIDEST = {"Concerning": 30, "Decision": 30, "Clock": 24}
+# The case pane keeps at least this much of the width when the table asks for more.
+CASE_PANE_CHARACTERS = 52
 DECISION_WORDS = {
     "positive": "Positive",
     "negative": "Negative",
@@ -204,6 +213,8 @@ class AdmQueuePage(QWidget):
         self.table.model = QueueModel(COLUMNS, self.table)
         self.table.proxy.setSourceModel(self.table.model)
         self.table.current_changed.connect(self._row_chosen)
+        self.table.loaded.connect(lambda _count: self.fit_columns())
+        self._splitter_moved = False
 
         self.extract = QTextBrowser()
         self.extract.setAccessibleName("The item's minute")
@@ -221,9 +232,7 @@ class AdmQueuePage(QWidget):
 
         self.form = DecisionForm()
         self.form.submitted.connect(self.decide)
-        self.signed = QLabel()
-        self.signed.setWordWrap(True)
-        self.signed.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signed = WrappingText()  # the sign-off hash wraps rather than widening the pane
         self.signed.setAccessibleName("The decision and its sign-off hash")
         self.final_box = FinalDecisionForm()
         self.final_button = self.final_box.button
@@ -275,6 +284,7 @@ class AdmQueuePage(QWidget):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
+        self.splitter = splitter
         # The sign buttons sit below the scrolling side, in reach whatever its length; Ctrl+Enter
         # presses the one on show.
         self.footer = QWidget()
@@ -298,6 +308,7 @@ class AdmQueuePage(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([560, 440])
+        splitter.splitterMoved.connect(lambda _pos, _index: setattr(self, "_splitter_moved", True))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -310,6 +321,30 @@ class AdmQueuePage(QWidget):
 
     def focus_search(self) -> None:
         self.table.focus_search()
+
+    def fit_columns(self) -> None:
+        """Each column as wide as its widest text (long ones elided, the tip holding all of it),
+        and the table wide enough for the first ``IN_VIEW`` columns, unless the user has
+        moved the divider."""
+        view, header = self.table.table, self.table.table.horizontalHeader()
+        view.resizeColumnsToContents()
+        chars, metrics = view.fontMetrics().averageCharWidth(), view.fontMetrics()
+        for number, column in enumerate(COLUMNS[:-1]):
+            wanted = max(header.sectionSize(number), metrics.horizontalAdvance(column.title) + 36)
+            header.resizeSection(number, min(wanted, chars * WIDEST.get(column.title, 20)))
+        needed = (sum(header.sectionSize(n) for n in range(IN_VIEW)) + 2 * view.frameWidth()
+                  + view.verticalScrollBar().sizeHint().width())
+        sizes = self.splitter.sizes()
+        total = sum(sizes)
+        if self._splitter_moved or total <= 0 or sizes[0] >= needed:
+            return
+        side = max(total - needed, min(sizes[1], chars * CASE_PANE_CHARACTERS))
+        self.splitter.setSizes([total - side, side])
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.table.model.rowCount():
+            self.fit_columns()
 
     def _load(self):
         return queries.read(self.store, self.actor, queue_rows, self.waiting.currentData() or "decision")

@@ -38,6 +38,7 @@ from ui.common.signoff import signoff_password
 from ui.common.tasks import TaskRunner
 from ui.common.widgets import meeting_chooser, refill
 from ui.common.words import day, word
+from ui.common.wrapping import WrappingText
 from ui.minutes.wording import item_html, meeting_html, version_label
 
 FIELDS = (("wording", "The recommendation's wording", "recommendation"),
@@ -139,10 +140,8 @@ class MinutesView(QWidget):
         self.status = QLabel()
         self.status.setObjectName("subheading")
         self.status.setAccessibleName("State of the minutes")
-        self.signature = QLabel()
-        self.signature.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.signature = WrappingText()  # the hash wraps rather than widening the window
         self.signature.setAccessibleName("Sign-off hash")
-        self.signature.setWordWrap(True)
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.signature.setFont(mono)

@@ -82,9 +82,14 @@ class Desk(QObject):
             self.screen.deleteLater()
             self.screen = None
 
+    def _where(self) -> str:
+        """The store as the first screens name it, saying when it is open read-only."""
+        return self.store.description + (" (open read-only: nothing can be changed in it)"
+                                         if self.store.read_only else "")
+
     # -- the welcome screen -------------------------------------------------
     def _welcome_screen(self) -> WelcomeScreen:
-        welcome = WelcomeScreen(self.store.description)
+        welcome = WelcomeScreen(self._where())
         welcome.demo_requested.connect(self.open_demo)
         welcome.new_agency_requested.connect(self.ask_new_agency)
         return welcome
@@ -158,7 +163,7 @@ class Desk(QObject):
     # -- accounts -------------------------------------------------------------
     def _sign_in_screen(self, agency_name: str) -> SignInScreen:
         from panelapp.demo import DEMO_AGENCY_NAME
-        screen = SignInScreen(agency_name, self.store.description,
+        screen = SignInScreen(agency_name, self._where(),
                               hint=DEMO_HINT if agency_name == DEMO_AGENCY_NAME else "")
         screen.sign_in_requested.connect(self.sign_in)
         return screen
@@ -167,6 +172,9 @@ class Desk(QObject):
         store, screen = self.store, self.screen
 
         def work(_task):
+            if store.read_only:  # the password is checked; nothing is recorded where nothing can be
+                with store.session() as session:
+                    return accounts.sign_in_to_read(session, username, password)
             with store.transaction() as session:
                 return accounts.sign_in(session, username, password)
 

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +42,10 @@ from ui.shell.room_sections import meeting_sections
 from ui.shell.section import Section
 from ui.statistics.page import StatisticsPage
 
+READ_ONLY_BANNER = ("Read-only: this store's file or folder cannot be written here, so you can read, "
+                    "print and export, but nothing can be changed. To change it, ask someone who may "
+                    "write it, or open a copy kept where you may write (File > Open another store).")
+
 
 class MainWindow(QMainWindow):
     theme_chosen = Signal(str)
@@ -53,7 +58,8 @@ class MainWindow(QMainWindow):
         self.store, self.runner, self.actor, self.agency = store, runner, actor, agency
         self.setObjectName("main_window")
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(f"{agency.name} — PanelApp" if agency else "PanelApp")
+        title = f"{agency.name} — PanelApp" if agency else "PanelApp"
+        self.setWindowTitle(f"{title} (read-only)" if store.read_only else title)
         self.setAccessibleName("PanelApp")
         self.undo_stack = QUndoStack(self)
         self.sections: list[Section] = []
@@ -80,9 +86,16 @@ class MainWindow(QMainWindow):
         row.setSpacing(0)
         row.addWidget(self.sidebar)
         content = QWidget()
-        content_layout = QHBoxLayout(content)
+        content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(12, 12, 12, 8)
-        content_layout.addWidget(self.stack)
+        self.read_only_banner: QLabel | None = None
+        if store.read_only:
+            self.read_only_banner = QLabel(READ_ONLY_BANNER)
+            self.read_only_banner.setObjectName("read_only_banner")
+            self.read_only_banner.setAccessibleName("This store is read-only")
+            self.read_only_banner.setWordWrap(True)
+            content_layout.addWidget(self.read_only_banner)
+        content_layout.addWidget(self.stack, 1)
         row.addWidget(content, 1)
         self.setCentralWidget(body)
 
@@ -274,6 +287,11 @@ class MainWindow(QMainWindow):
             self.theme_actions.addAction(action)
             theme_menu.addAction(action)
 
+        if self.store.read_only:
+            for action in (self.new_meeting_action, self.edit_meeting_action, self.import_action,
+                           self.spreadsheet_import_action, self.settings_action, self.own_password_action):
+                action.setEnabled(False)
+                action.setStatusTip("The store is open read-only: nothing can be changed in it")
         self.retheme()
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self._action("&About PanelApp", self.about))
@@ -287,6 +305,12 @@ class MainWindow(QMainWindow):
         self.store_label = QLabel(f"Store: {self.store.description}")
         self.store_label.setAccessibleName("Store")
         self.store_label.setToolTip(self.store.description)
+        if self.store.read_only:
+            read_only = QLabel("Read-only")
+            read_only.setObjectName("read_only_status")
+            read_only.setAccessibleName("The store is open read-only")
+            read_only.setToolTip(READ_ONLY_BANNER)
+            status.addPermanentWidget(read_only)
         status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.store_label)
 

@@ -1,7 +1,6 @@
 """File > Open another store…, and the stores opened lately (kept for the machine, not per
 account: the store is chosen before anyone signs in to it)."""
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,14 +26,12 @@ def remember_store(path: str) -> None:
 
 
 def open_other_store(path: str) -> Store:
-    """The store in the file ``path``; PanelAppError with a sentence for the window when it is
-    not a PanelApp store, or cannot be written."""
+    """The store in the file ``path``, opened read-only when its file or folder cannot be
+    written; PanelAppError with a sentence for the window when it is not a PanelApp store, or
+    is read-only and needs an upgrade."""
     file = Path(path)
     if not file.is_file():
         raise PanelAppError(f"There is no store at {file}: it may have been moved or deleted.")
-    if not os.access(file, os.W_OK) or not os.access(file.parent, os.W_OK):
-        raise PanelAppError(f"{file} cannot be written (the file or its folder is read-only): PanelApp keeps "
-                            "every change there, so copy it somewhere you may write, or ask for access.")
     return open_store(str(file))
 
 
