@@ -49,12 +49,12 @@ def register(sub) -> None:
 
 def passphrase(confirm: bool) -> str:
     """From $PANELAPP_PASSPHRASE (for scripts), else asked for without echo."""
-    import getpass
+    from .signin import ask_secret
     given = os.environ.get("PANELAPP_PASSPHRASE")
     if given:
         return given
-    first = getpass.getpass("Passphrase: ")
-    if confirm and getpass.getpass("Passphrase again: ") != first:
+    first = ask_secret("Passphrase: ", "PANELAPP_PASSPHRASE")
+    if confirm and ask_secret("Passphrase again: ", "PANELAPP_PASSPHRASE") != first:
         raise PanelAppError("The two passphrases differ; nothing was written.")
     return first
 

@@ -22,9 +22,19 @@ def add_as_option(parser, *, required: bool = False, who: str = "an account allo
                              + ("" if required else " (needed once the store has accounts)"))
 
 
+def ask_secret(prompt: str, variable: str) -> str:
+    """Asked for without echo; with no terminal to ask on (a script, a pipe), a sentence
+    naming the variable to set instead of a bare end-of-file."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        raise PanelAppError(f"{prompt.rstrip(': ')} is needed and there is no terminal to ask for it on; "
+                            f"set ${variable} instead.") from None
+
+
 def password_for(username: str) -> str:
     given = os.environ.get(PASSWORD_VARIABLE)
-    return given if given is not None else getpass.getpass(f"Password of {username}: ")
+    return given if given is not None else ask_secret(f"Password of {username}: ", PASSWORD_VARIABLE)
 
 
 def signed_in(session: Session, username: str) -> Actor:

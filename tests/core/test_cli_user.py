@@ -47,3 +47,22 @@ def test_once_a_store_has_accounts_commands_name_who_acts(tmp_path, capsys, monk
     assert main(["--db", db, "import", fixture, "--as", "ada"]) == 0
     assert main(["--db", db, "audit", "verify", "--as", "ada"]) == 0
     assert "audit trail intact" in capsys.readouterr().out
+
+
+def test_with_no_terminal_to_ask_on_the_password_is_asked_for_by_name(tmp_path, capsys, monkeypatch):
+    import getpass
+
+    db = str(tmp_path / "a.sqlite")
+    assert main(["--db", db, "init"]) == 0
+    monkeypatch.setattr("sys.stdin", io.StringIO("admin-password\n"))
+    assert main(["--db", db, "user", "add", "ada", "--name", "Ada Admin", "--role", "admin", "--password-stdin"]) == 0
+    capsys.readouterr()
+    monkeypatch.delenv("PANELAPP_PASSWORD", raising=False)
+
+    def no_terminal(prompt: str = "") -> str:
+        raise EOFError  # what getpass does when a script gives it nothing to read
+
+    monkeypatch.setattr(getpass, "getpass", no_terminal)
+    assert main(["--db", db, "audit", "verify", "--as", "ada"]) == 1
+    err = capsys.readouterr().err
+    assert "set $PANELAPP_PASSWORD" in err and "EOFError" not in err
