@@ -17,10 +17,13 @@ from .db import Store
 class FirstScreenFacts:
     agency_name: str | None  # None: no agency set up yet
     accounts: int
+    taken_away: str | None = None  # the meeting's ref, in a laptop's store of a meeting taken away
 
 
 def first_screen_facts(store: Store) -> FirstScreenFacts:
     with store.engine.connect() as connection:
         name = connection.execute(select(column("name")).select_from(table("agency")).limit(1)).scalar()
         accounts = connection.execute(select(func.count()).select_from(table("user_account"))).scalar_one()
-    return FirstScreenFacts(agency_name=name, accounts=accounts)
+        taken = connection.execute(select(column("meeting_ref")).select_from(table("takeaway"))
+                                   .where(column("side") == "laptop").limit(1)).scalar()
+    return FirstScreenFacts(agency_name=name, accounts=accounts, taken_away=taken)

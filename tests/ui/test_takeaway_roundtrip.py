@@ -86,6 +86,9 @@ def test_a_meeting_goes_to_the_laptop_and_back_through_the_menus(qtbot, make_des
     close_message(qtbot, commands)
     qtbot.waitUntil(lambda: desk.main is None and desk.screen is not None, timeout=10_000)
     assert Path(desk.store.engine.url.database) == laptop_path.resolve()
+    from PySide6.QtWidgets import QLabel
+    assert any(f"the meeting {ref} taken away for its chair" in label.text()
+               for label in desk.screen.findChildren(QLabel)), "the sign-in screen says which meeting"
     laptop_window = signed_in(qtbot, desk, "chair")
     banner = laptop_window.takeaway.banner
     assert banner.isVisible() and f"A meeting taken away: {ref}" in banner.text() and "for chair" in banner.text()

@@ -47,6 +47,7 @@ class Desk(QObject):
         self.actor: Actor | None = None
         self.screen: QWidget | None = None  # welcome, sign-in or first-account screen
         self.main: MainWindow | None = None
+        self.taken_away: str | None = None  # the meeting, when the store is a laptop's taken-away copy
         self.dialog = None  # the dialog now open, for tests and for closing on exit
         self.message: QMessageBox | None = None
 
@@ -60,6 +61,7 @@ class Desk(QObject):
 
     def start(self) -> None:
         facts = first_screen_facts(self.store)
+        self.taken_away = facts.taken_away
         if facts.agency_name is None:
             self.show_screen(self._welcome_screen())
         elif facts.accounts == 0:
@@ -84,8 +86,11 @@ class Desk(QObject):
 
     def _where(self) -> str:
         """The store as the first screens name it, saying when it is open read-only."""
-        return self.store.description + (" (open read-only: nothing can be changed in it)"
-                                         if self.store.read_only else "")
+        taken = self.taken_away
+        return (self.store.description
+                + (" (open read-only: nothing can be changed in it)" if self.store.read_only else "")
+                + (f": the meeting {taken} taken away for its chair, who signs in here with their own "
+                   "password" if taken else ""))
 
     # -- the welcome screen -------------------------------------------------
     def _welcome_screen(self) -> WelcomeScreen:
