@@ -2,6 +2,7 @@
 
 import datetime as dt
 import time
+from collections.abc import Callable
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -115,17 +116,7 @@ def _failed(session: Session, account: UserAccount | None) -> None:
 def sign_in(session: Session, username: str, password: str) -> Actor:
     """Check the password. A failure is committed at once (counted, slowed, audited), so call
     this first in a transaction of its own; the refusal is then raised."""
-    account = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
-    if account is not None:
-        _refuse_locked(account)
-    try:
-        if account is None or not account.active:
-            _hasher.verify(_dummy_hash(), password + "\0")
-            raise VerificationError()
-        _hasher.verify(account.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        _failed(session, account)
-        raise SignInFailed("The user name or password is not right.") from None
+    account = _checked_account(session, username, password, on_failure=lambda a: _failed(session, a))
     account.last_sign_in = utcnow()
     account.failed_sign_ins = 0
     account.locked_until = None
@@ -144,6 +135,14 @@ def sign_in_to_read(session: Session, username: str, password: str) -> Actor:
     """Check the password on a store open read-only. Nothing can be written there, so a success
     is not recorded and a failure not counted; a lock an earlier count set still holds, and each
     wrong password waits a second, so that guessing stays slow."""
+    return actor_for(_checked_account(session, username, password,
+                                      on_failure=lambda _account: time.sleep(READ_ONLY_WAIT)))
+
+
+def _checked_account(session: Session, username: str, password: str,
+                     on_failure: Callable[[UserAccount | None], None]) -> UserAccount:
+    """The account whose password this is; an unknown name costs the same hashing time as a
+    known one, so the refusal does not tell which names exist."""
     account = session.exec(select(UserAccount).where(UserAccount.username == username)).first()
     if account is not None:
         _refuse_locked(account)
@@ -153,9 +152,9 @@ def sign_in_to_read(session: Session, username: str, password: str) -> Actor:
             raise VerificationError()
         _hasher.verify(account.password_hash, password)
     except (VerificationError, InvalidHashError):
-        time.sleep(READ_ONLY_WAIT)
+        on_failure(account)
         raise SignInFailed("The user name or password is not right.") from None
-    return actor_for(account)
+    return account
 
 
 def unlock(session: Session, actor: Actor, username: str) -> None:
