@@ -2,7 +2,8 @@
 
 A recommendation waits for a decision once the minutes are final; a qualifying
 determination waits for the final decision; a decision waits for the letter
-telling the applicants. The clock is services.adm.decision_clock.
+telling the applicants. The decision's clock is services.adm.decision_clock; the
+letter's and the representations' run from the decision.
 """
 
 import datetime as dt
@@ -72,13 +73,38 @@ def queue_rows(session: Session, actor: Actor, waiting: str = "decision",
     else:
         stmt = stmt.where(AdmDecision.id.is_not(None), AdmDecision.notified.is_(None))
     rows = []
+    agency = agency_of(session)
+    workdays = WorkingDays.for_agency(agency)
+    letter_days = int(agency.setting("letter_working_days"))
     for item in session.exec(stmt).all():
-        clock = decision_clock(session, item, today)
+        if waiting == "decision":
+            clock = decision_clock(session, item, today)
+            due, left, late = clock["due"], clock["left"], bool(clock["late"])
+        else:
+            due, left, late = _after_decision_clock(workdays, item.adm_decision, waiting, letter_days, today)
         rows.append(QueueRow(item.id, item.uid, item.ref, item.meeting.ref, item.meeting.meeting_date,
                              item.position + 1, item.item_type, concerning(item), item.outcome,
-                             item.meeting.minutes_final, clock["due"], clock["left"], bool(clock["late"]),
+                             item.meeting.minutes_final, due, left, late,
                              waiting, item.adm_decision.decision if item.adm_decision else None))
     return rows
+
+
+def _after_decision_clock(workdays: WorkingDays, decision: AdmDecision, waiting: str, letter_days: int,
+                          today: dt.date) -> tuple[dt.date | None, int | None, bool]:
+    """The clock that runs once the decision is made (domain.md, Timescales): the letter to the
+    applicants within the agency's target; after a qualifying determination, the 40 working
+    days for representations, which the final decision waits for. That period is not a
+    deadline the agency can miss, so it is never late."""
+    if waiting == "letter":
+        due = workdays.add(decision.decided_on, letter_days)
+        used = workdays.between(decision.decided_on, today)
+        return due, letter_days - used, used > letter_days
+    if decision.notified is None:
+        return None, None, False  # the 40 days start only when the applicants are told
+    due = representations_end(workdays, decision.notified)
+    if today > due:
+        return due, 0, False
+    return due, workdays.between(today, due) + (1 if workdays.is_working_day(today) else 0), False
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,7 @@ def test_before_the_40_days_end_the_written_notice_lets_the_final_decision_be_si
     assert form.notice_on.minimumDate() == QDate(today.year, today.month, today.day)
     assert page.final_button.isEnabled(), form.advice.text()
     page.resize(1280, 680)
-    page.grab().save(f"{SHOTS}/g12-final-decision-notice-1280x680.png")
+    page.grab().save(f"{SHOTS}/final-decision-notice-1280x680.png")
     assert no_alt_key_twice(page)
 
     with qtbot.waitSignals([page.case_shown, page.table.loaded], timeout=10_000):
@@ -122,3 +122,20 @@ def test_without_the_letter_the_form_says_to_record_it_first(qtbot, runner, queu
     page.final_box.notice.setChecked(True)
     assert not page.final_button.isEnabled()
     assert "have not been told of the qualifying determination yet" in page.final_box.advice.text()
+
+
+def test_the_queue_shows_the_representations_clock_not_the_decisions(qtbot, runner, told):
+    """Awaiting the final decision, the clock is the 40 working days beginning with the day the
+    applicants were told, and its end is the date due; the decision's own clock has stopped."""
+    from panelapp.rules.clocks import representations_end
+    from panelapp.rules.workdays import WorkingDays
+    from panelapp.services.common import agency_of
+    from tests.ui.test_adm_queue import row_texts
+
+    store, people = told
+    page = final_page(qtbot, runner, store, people["adm"])
+    with store.session() as s:
+        end = representations_end(WorkingDays.for_agency(agency_of(s)), dt.date.today())
+    clock, _meeting, _item, due = row_texts(page)["P20250612/3"][:4]
+    assert due == day(end)
+    assert clock == "40 working days for representations"

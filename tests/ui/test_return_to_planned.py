@@ -54,7 +54,7 @@ def test_the_adviser_returns_a_meeting_opened_by_mistake_from_the_meetings_list(
     assert page.return_button.isVisible() and page.return_button.isEnabled()
     qtbot.mouseClick(page.return_button, Qt.MouseButton.LeftButton)
     assert "opened by mistake" in page.dialog.explain.text()
-    page.dialog.grab().save(f"{SHOTS}/g12-return-to-planned-dialog.png")
+    page.dialog.grab().save(f"{SHOTS}/return-to-planned-dialog.png")
     with qtbot.waitSignal(page.loaded, timeout=10_000):
         give_reason(qtbot, page.dialog, "Opened on the wrong day")
     assert status(store) == "planned"
@@ -64,7 +64,7 @@ def test_the_adviser_returns_a_meeting_opened_by_mistake_from_the_meetings_list(
     assert page.select_where(lambda r: r.ref == "P20250612")
     assert not page.return_button.isEnabled(), "a planned meeting has nothing to return"
     window.resize(1280, 680)
-    window.grab().save(f"{SHOTS}/g12-meetings-return-1280x680.png")
+    window.grab().save(f"{SHOTS}/meetings-return-1280x680.png")
 
 
 def test_once_something_is_recorded_the_refusal_is_the_services_sentence(qtbot, open_workspace, store, people):
@@ -115,4 +115,4 @@ def test_the_adviser_returns_it_from_the_meeting_room_while_nothing_is_recorded(
     assert room.return_button.isVisible() and not room.return_button.isEnabled()
     assert room.return_button.toolTip() == "Cannot go back to planned: attendance recorded at it"
     room.resize(1280, 680)
-    room.grab().save(f"{SHOTS}/g12-room-return-1280x680.png")
+    room.grab().save(f"{SHOTS}/room-return-1280x680.png")

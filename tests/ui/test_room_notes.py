@@ -64,7 +64,7 @@ def test_the_finish_time_is_typed_as_attendance_times_are_and_a_bad_one_said_bes
     assert "cannot finish at 09:30, not after it started (10:00)" in room.finish.error.text()
     assert room.finish.error.isVisible() and stored_end(store) is None
     room.resize(1280, 680)
-    room.grab().save(f"{SHOTS}/g12-room-finish-refused-1280x680.png")
+    room.grab().save(f"{SHOTS}/room-finish-refused-1280x680.png")
 
     for typed, kept in (("1225", dt.time(12, 25)), ("12.40", dt.time(12, 40)), ("12:45", dt.time(12, 45))):
         type_finish(qtbot, room, typed)
@@ -139,7 +139,7 @@ def test_the_applicants_and_the_advice_are_recorded_read_back_and_minuted(qtbot,
     assert again.pane.notes.applicants.currentText() == "attended, and spoke to the panel"
     assert again.pane.notes.advice["legal_adviser"].toPlainText() == "The placement order is in force."
     again.resize(1280, 680)
-    again.grab().save(f"{SHOTS}/g12-room-notes-1280x680.png")
+    again.grab().save(f"{SHOTS}/room-notes-1280x680.png")
     assert no_alt_key_twice(again)
 
     # An emptied box takes the advice away; "did not attend" says they could not have spoken.

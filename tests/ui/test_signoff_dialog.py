@@ -119,7 +119,7 @@ def decided(store):
 def test_opening_the_meeting_asks_the_password_and_says_what_starts(qtbot, runner, store, room_people):
     room = room_of(qtbot, runner, store, room_people)
     seen = answer_signoff(qtbot, lambda: qtbot.mouseClick(room.open_button, Qt.MouseButton.LeftButton),
-                          PASSWORDS["chair"], shot="g12-signoff-open-meeting.png")
+                          PASSWORDS["chair"], shot="signoff-open-meeting.png")
     assert seen["title"] == "Open the meeting"
     assert seen["text"].startswith("Opening the meeting starts its record: attendance, declarations and "
                                    "recommendations.")
@@ -133,7 +133,7 @@ def test_approving_the_minutes_asks_the_password_and_says_they_lock(qtbot, runne
     view = minutes_of(qtbot, runner, store, people)
     with qtbot.waitSignal(view.loaded, timeout=10_000):
         seen = answer_signoff(qtbot, lambda: qtbot.mouseClick(view.approve_button, Qt.MouseButton.LeftButton),
-                              password_of(people["chair"]), shot="g12-signoff-approve-minutes.png")
+                              password_of(people["chair"]), shot="signoff-approve-minutes.png")
     assert seen["title"] == "Approve the minutes"
     assert "The minutes will be final: locked and signed with a hash." in seen["text"]
     with store.session() as s:
@@ -147,7 +147,7 @@ def test_signing_a_decision_asks_the_password_and_says_what_is_locked(qtbot, run
     page = queue_of(qtbot, runner, store, people)
     with qtbot.waitSignal(page.case_shown, timeout=10_000):
         seen = answer_signoff(qtbot, lambda: qtbot.mouseClick(page.form.button, Qt.MouseButton.LeftButton),
-                              PASSWORDS["adm"], shot="g12-signoff-decision.png")
+                              PASSWORDS["adm"], shot="signoff-decision.png")
     assert seen["title"] == "Sign the decision"
     assert "The decision will be signed and locked with its date and reasons" in seen["text"]
     with store.session() as s:

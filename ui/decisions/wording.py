@@ -11,8 +11,12 @@ from ui.common.words import day, word
 
 
 def clock_words(row: QueueRow) -> str:
-    if row.waiting != "decision":
-        return "decided"
+    if row.waiting == "final":
+        if row.due is None:
+            return "applicants not yet told"
+        if row.left == 0:
+            return "representations period over"
+        return f"{row.left} working day{'s' if row.left != 1 else ''} for representations"
     if row.left is None:
         return ""
     if row.late:
