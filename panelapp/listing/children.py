@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 from ..db import Store
-from ..queries.records import ChildRow
+from ..queries.records import DISRUPTED, JOURNEY, JOURNEY_NAMES, NOT_STARTED, PLAN_CHANGED, ChildRow, child_stage
 from .query import check_window, count, fetch, fts_search, ilike_search, order_by
 
-# Where the journey has got to: the furthest of these reached (plan changes and
-# disruptions are shown as they are, whatever came before).
-JOURNEY = ("entered_care", "should_be_placed_decision", "placement_order", "match_decision",
-           "placed", "adoption_application", "adoption_order")
-JOURNEY_NAMES = {
-    "entered_care": "In care", "should_be_placed_decision": "Should be placed",
-    "placement_order": "Placement order", "match_decision": "Matched", "placed": "Placed",
-    "adoption_application": "Application lodged", "adoption_order": "Adopted",
-}
-NOT_STARTED = "Not started"
 READ = ("dob", *JOURNEY, "plan_changed", "disruption")
 
 
-STAGE_SQL = ("CASE WHEN c.disruption IS NOT NULL THEN 'Disrupted' "
-             "WHEN c.plan_changed IS NOT NULL THEN 'Plan changed' "
+STAGE_SQL = (f"CASE WHEN c.disruption IS NOT NULL THEN '{DISRUPTED}' "
+             f"WHEN c.plan_changed IS NOT NULL THEN '{PLAN_CHANGED}' "
              + " ".join(f"WHEN c.{m} IS NOT NULL THEN '{JOURNEY_NAMES[m]}'" for m in reversed(JOURNEY))
              + f" ELSE '{NOT_STARTED}' END")
 CHILD_SORTS = ("ref", "name", "dob", "gender", "siblings", "stage", "placement_order", "matched_with",
@@ -61,15 +51,8 @@ def child_window(store: Store, *, search: str = "", sort: str | None = None, des
     rows = []
     for cid, uid, ref, name, gender, sibling, matched, *values in found:
         m = dict(zip(READ, values))
-        if m["disruption"]:
-            stage = "Disrupted"
-        elif m["plan_changed"]:
-            stage = "Plan changed"
-        else:
-            reached = [k for k in JOURNEY if m[k]]
-            stage = JOURNEY_NAMES[reached[-1]] if reached else NOT_STARTED
-        rows.append(ChildRow(cid, uid, ref, name, m["dob"], gender, sibling, stage, m["placement_order"],
-                                 matched, m["placed"], m["adoption_order"]))
+        rows.append(ChildRow(cid, uid, ref, name, m["dob"], gender, sibling, child_stage(m), m["placement_order"],
+                             matched, m["placed"], m["adoption_order"]))
     return rows
 
 

@@ -4,18 +4,8 @@ from __future__ import annotations
 
 from ..db import Store
 from ..enums import HOUSEHOLD_MILESTONES
-from ..queries.records import HouseholdRow
+from ..queries.records import NOT_STARTED, STAGE_NAMES, HouseholdRow, household_stage
 from .query import check_window, count, fetch, fts_search, ilike_search, order_by
-
-# The furthest milestone reached says where a household is.
-STAGE_NAMES = {
-    "enquiry": "Enquiry", "initial_visit": "Initial visit",
-    "registration_of_interest": "Registered interest", "stage1_start": "Stage 1",
-    "stage1_end": "Between stages", "stage2_start": "Stage 2", "approved": "Approved",
-    "withdrawn": "Withdrawn",
-}
-NOT_STARTED = "Not started"
-
 
 STAGE_SQL = ("CASE " + " ".join(f"WHEN h.{m} IS NOT NULL THEN '{STAGE_NAMES[m]}'"
                                 for m in reversed(HOUSEHOLD_MILESTONES)) + f" ELSE '{NOT_STARTED}' END")
@@ -65,10 +55,9 @@ def household_window(store: Store, *, search: str = "", sort: str | None = None,
     rows = []
     for hid, uid, ref, applicants, relationship, route, *dates in found:
         reached = dict(zip(HOUSEHOLD_MILESTONES, dates))
-        last = [m for m in HOUSEHOLD_MILESTONES if reached[m]]
-        rows.append(HouseholdRow(hid, uid, ref, (applicants or "").replace("\n", " and "), relationship, route or "standard",
-                                     STAGE_NAMES[last[-1]] if last else NOT_STARTED,
-                                     reached["enquiry"], reached["approved"], reached["withdrawn"]))
+        rows.append(HouseholdRow(hid, uid, ref, (applicants or "").replace("\n", " and "), relationship,
+                                 route or "standard", household_stage(reached),
+                                 reached["enquiry"], reached["approved"], reached["withdrawn"]))
     return rows
 
 

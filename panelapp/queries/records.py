@@ -42,6 +42,10 @@ JOURNEY_NAMES = {
     "placement_order": "Placement order", "match_decision": "Matched", "placed": "Placed",
     "adoption_application": "Application lodged", "adoption_order": "Adopted",
 }
+# The stage words, here once: the paged listings sort by the same words in SQL.
+NOT_STARTED = "Not started"
+DISRUPTED = "Disrupted"
+PLAN_CHANGED = "Plan changed"
 
 ATTENDANCE_DAYS = 365
 
@@ -95,7 +99,7 @@ class HouseholdRow:
 
 def household_stage(milestones: dict) -> str:
     reached = [m for m in HOUSEHOLD_MILESTONES if milestones.get(m)]
-    return STAGE_NAMES[reached[-1]] if reached else "Not started"
+    return STAGE_NAMES[reached[-1]] if reached else NOT_STARTED
 
 
 def household_rows(session: Session, actor: Actor) -> list[HouseholdRow]:
@@ -173,11 +177,11 @@ class ChildRow:
 
 def child_stage(m: dict) -> str:
     if m.get("disruption"):
-        return "Disrupted"
+        return DISRUPTED
     if m.get("plan_changed"):
-        return "Plan changed"
+        return PLAN_CHANGED
     reached = [k for k in JOURNEY if m.get(k)]
-    return JOURNEY_NAMES[reached[-1]] if reached else "Not started"
+    return JOURNEY_NAMES[reached[-1]] if reached else NOT_STARTED
 
 
 def child_rows(session: Session, actor: Actor) -> list[ChildRow]:
