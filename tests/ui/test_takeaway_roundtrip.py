@@ -89,6 +89,9 @@ def test_a_meeting_goes_to_the_laptop_and_back_through_the_menus(qtbot, make_des
     from PySide6.QtWidgets import QLabel
     assert any(f"the meeting {ref} taken away for its chair" in label.text()
                for label in desk.screen.findChildren(QLabel)), "the sign-in screen says which meeting"
+    assert not desk.screen.hint.text(), "the demo's six accounts are not on the laptop"
+    from tests.shots import SHOTS
+    desk.screen.grab().save(f"{SHOTS}/takeaway-laptop-sign-in.png")
     laptop_window = signed_in(qtbot, desk, "chair")
     banner = laptop_window.takeaway.banner
     assert banner.isVisible() and f"A meeting taken away: {ref}" in banner.text() and "for chair" in banner.text()

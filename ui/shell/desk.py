@@ -169,7 +169,8 @@ class Desk(QObject):
     def _sign_in_screen(self, agency_name: str) -> SignInScreen:
         from panelapp.demo import DEMO_AGENCY_NAME
         screen = SignInScreen(agency_name, self._where(),
-                              hint=DEMO_HINT if agency_name == DEMO_AGENCY_NAME else "")
+                              # a laptop's copy holds the chair's account only, not the demo's six
+                              hint=DEMO_HINT if agency_name == DEMO_AGENCY_NAME and not self.taken_away else "")
         screen.sign_in_requested.connect(self.sign_in)
         return screen
 
