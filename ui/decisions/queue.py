@@ -456,8 +456,8 @@ class AdmQueuePage(QWidget):
     def decide(self, values: dict) -> bool:
         password = signoff_password(
             self, self.signoff_password, "Sign the decision",
-            "The decision will be signed and locked with its date and reasons; the clock it starts "
-            "runs from that date.")
+            "The decision will be signed and locked with its date and reasons; the letter telling "
+            "the applicants is due counting from that date.")
         if password is None:
             return False
         item_id, actor = self.case.id, self.actor
