@@ -93,7 +93,7 @@ def test_every_control_has_an_accessible_name_and_takes_the_keyboard(qtbot, open
     window = open_workspace(northshire_store)
     for section in window.sections:
         window.show_section(section.key)
-    qtbot.waitUntil(lambda: window.runner.active == 0)
+    qtbot.waitUntil(lambda: window.runner.active == 0, timeout=30_000)  # every section loads at once
     # A button's own text is its accessible name when it has no other.
     unnamed = [f"{type(w).__name__} {w.objectName()}" for w in named_controls(window)
                if not w.accessibleName() and not (isinstance(w, QAbstractButton) and w.text().strip())]
