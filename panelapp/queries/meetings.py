@@ -124,6 +124,25 @@ def meeting_id_by_ref(session: Session, actor: Actor, ref: str) -> int | None:
 
 
 @dataclass(frozen=True)
+class MeetingForm:
+    """What the change-a-meeting form shows, read when it opens; ``version`` goes back
+    with the change so that another user's change since is refused, not overwritten."""
+    id: int
+    ref: str
+    meeting_date: dt.date
+    start_time: dt.time | None
+    venue: str | None
+    capacity: int | None
+    version: int
+
+
+def meeting_form(session: Session, actor: Actor, meeting_id: int) -> MeetingForm:
+    may_read(actor)
+    m = session.get_one(Meeting, meeting_id)
+    return MeetingForm(m.id, m.ref, m.meeting_date, m.start_time, m.venue, m.capacity, m.version)
+
+
+@dataclass(frozen=True)
 class LaterMeeting:
     id: int
     ref: str

@@ -19,13 +19,14 @@ class AgencyInfo:
     panel_name: str | None
     kind: str | None
     region: str
+    version: int  # the agency's, for the settings form to send back with its change
 
 
 def agency_info(session: Session) -> AgencyInfo | None:
     agency = session.exec(select(Agency)).first()
     if agency is None:
         return None
-    return AgencyInfo(agency.name, agency.panel_name, agency.kind, agency.setting("region"))
+    return AgencyInfo(agency.name, agency.panel_name, agency.kind, agency.setting("region"), agency.version)
 
 
 def account_count(session: Session) -> int:

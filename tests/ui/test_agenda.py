@@ -9,7 +9,7 @@ from sqlmodel import select
 from panelapp.models import AgendaItem, AuditEvent, Meeting
 from panelapp.queries.agenda import time_slots
 from panelapp.services.agenda import add_item
-from panelapp.services.meetings import create_meeting
+from panelapp.services.meetings import create_meeting, update_meeting
 from panelapp.services.permissions import Actor
 from ui.agenda.model import dropped_order
 
@@ -134,6 +134,44 @@ def test_changing_a_meeting_is_undoable(qtbot, open_workspace, northshire_store,
     assert venue() == "Room 4"
     window.undo_stack.redo()
     assert venue() == "Council Chamber"
+
+
+def test_a_meeting_changed_by_someone_else_meanwhile_is_not_overwritten(qtbot, open_workspace, northshire_store,
+                                                                      planned):
+    meeting_ref, _items = planned
+    window = open_workspace(northshire_store)
+    page = window.meetings
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+    page.select_where(lambda row: row.ref == meeting_ref)
+
+    def venue():
+        with northshire_store.session() as session:
+            return session.exec(select(Meeting.venue).where(Meeting.ref == meeting_ref)).one()
+
+    def elsewhere(to):  # another adviser, at another desk
+        with northshire_store.transaction() as session:
+            meeting = session.exec(select(Meeting).where(Meeting.ref == meeting_ref)).one()
+            update_meeting(session, Actor("sam", "Sam Adviser", "adviser"), meeting, venue=to)
+
+    elsewhere("Room 5")  # before the form opens: the form reads it, though the list is older
+    window.edit_meeting()
+    assert window.dialog.venue.text() == "Room 5"
+    elsewhere("Room 6")  # while the form is open
+    window.dialog.venue.setText("Council Chamber")
+    window.dialog.accept()
+    assert venue() == "Room 6"
+    assert "Someone else changed the meeting" in window.message.text()
+    assert window.undo_stack.count() == 0, "nothing that did not happen can be undone"
+
+    window.message.close()
+    window.edit_meeting()
+    window.dialog.venue.setText("Council Chamber")
+    window.dialog.accept()
+    assert venue() == "Council Chamber"
+    elsewhere("Room 7")
+    window.undo_stack.undo()  # undo would put back Room 6 over their Room 7
+    assert venue() == "Room 7"
+    assert "Someone else changed the meeting" in window.message.text()
 
 
 def test_new_meeting_plans_one(qtbot, open_workspace, northshire_store):

@@ -4,7 +4,7 @@ refuses a bad value in a sentence the dialog shows while keeping what was typed.
 from sqlmodel import select
 
 from panelapp.models import Agency
-from panelapp.services.agency import agency_settings
+from panelapp.services.agency import agency_settings, update_agency
 from panelapp.services.permissions import Actor
 from tests.ui.drive import unnamed_controls
 from ui.admin.settings_dialog import AgencySettingsDialog, open_settings
@@ -65,6 +65,26 @@ def test_a_bad_value_is_explained_and_the_input_kept(qtbot, open_workspace, nort
     dialog.name.setText("Northshire Council Adoption Agency")
     assert dialog.save()
     assert stored(northshire_store)["panel_name"] == "A new panel name"
+
+
+def test_settings_saved_by_someone_else_meanwhile_are_not_overwritten(qtbot, open_workspace, northshire_store):
+    window = open_workspace(northshire_store, ADMIN)
+    dialog = open_settings(window)
+    with northshire_store.transaction() as session:  # another administrator, at another desk
+        update_agency(session, Actor("bea", "Bea Admin", "admin"), panel_name="Northshire Panel B")
+    dialog.panel_name.setText("Northshire Panel A")
+    assert not dialog.save()
+    assert dialog.isVisible() and dialog.problem.isVisible()
+    assert "Someone else changed the agency's settings since you opened it" in dialog.problem.text()
+    assert dialog.panel_name.text() == "Northshire Panel A", "what was typed is kept"
+    assert stored(northshire_store)["panel_name"] == "Northshire Panel B"
+
+    dialog.reject()
+    again = open_settings(window)  # opened again, it shows their change and saves over it knowingly
+    assert again.panel_name.text() == "Northshire Panel B"
+    again.panel_name.setText("Northshire Panel A")
+    assert again.save()
+    assert stored(northshire_store)["panel_name"] == "Northshire Panel A"
 
 
 def test_only_an_administrator_sees_the_settings(qtbot, open_workspace, northshire_store):

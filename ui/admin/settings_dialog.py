@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from panelapp.db import Store
 from panelapp.enums import AGENCY_KINDS, REGIONS
+from panelapp.queries import onboarding
 from panelapp.services.agency import SETTINGS, agency_settings, update_agency
 from panelapp.services.permissions import Actor, allowed
 from ui.common import queries
@@ -75,6 +76,10 @@ class AgencySettingsDialog(QDialog):
         self.setAccessibleName("Agency settings")
         with store.session() as session:
             self.current = {key: entry["value"] for key, entry in agency_settings(session).items()}
+            agency = onboarding.agency_info(session)
+        # Sent back with the change: settings another user saved while this form was open are
+        # refused in a sentence, not overwritten.
+        self.version = agency.version if agency is not None else None
 
         self.name = self._line("name", "The agency's name, as its documents print it")
         self.panel_name = self._line("panel_name", "The panel's name, as its documents print it; "
@@ -185,7 +190,8 @@ class AgencySettingsDialog(QDialog):
         if not changes:
             self.accept()
             return True
-        outcome = change(self.store, self.actor, update_agency, refused=self._refused, **changes)
+        outcome = change(self.store, self.actor, update_agency, refused=self._refused,
+                         expected_version=self.version, **changes)
         if not outcome.done:
             return False
         stored = outcome.value

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from panelapp.db import Store
 from panelapp.errors import PanelAppError
 from panelapp.models import Meeting
+from panelapp.queries.meetings import MeetingForm, meeting_form
 from panelapp.services.meetings import create_meeting, update_meeting
 from panelapp.services.permissions import Actor, allowed
 from ui.admin.audit import AuditPage
 from ui.agenda.page import AgendaPage
+from ui.common import queries
 from ui.common.change import change
 from ui.common.commands import ServiceCommand
 from ui.common.export import export_table
@@ -354,29 +356,35 @@ class MainWindow(QMainWindow):
         if row is None:
             self.tell("Choose a meeting", "Choose the meeting to change in the Meetings list first.")
             return
-        with self.store.session() as session:
-            meeting = session.get(Meeting, row.id)
-            capacity = meeting.capacity
-        dialog = MeetingDialog(f"Change the meeting {row.ref}", date=row.meeting_date, start=row.start_time,
-                               venue=row.venue, capacity=capacity, parent=self,
+        # Read again as the form opens: the list may be older than someone else's change.
+        form = queries.read(self.store, self.actor, meeting_form, row.id)
+        dialog = MeetingDialog(f"Change the meeting {form.ref}", date=form.meeting_date, start=form.start_time,
+                               venue=form.venue, capacity=form.capacity, parent=self,
                                region=self.agency.region if self.agency else None)
-        before = {"meeting_date": row.meeting_date, "start_time": row.start_time, "venue": row.venue,
-                  "capacity": capacity}
-        dialog.accepted.connect(lambda: self.change_meeting(row.id, row.ref, before, dialog.values()))
+        before = {"meeting_date": form.meeting_date, "start_time": form.start_time, "venue": form.venue,
+                  "capacity": form.capacity}
+        dialog.accepted.connect(lambda: self.change_meeting(form, before, dialog.values()))
         self.dialog = dialog
         dialog.open()
 
-    def change_meeting(self, meeting_id: int, ref: str, before: dict, after: dict) -> None:
-        """Undoable: undo puts back what the meeting had before."""
+    def change_meeting(self, form: MeetingForm, before: dict, after: dict) -> None:
+        """Undoable: undo puts back what the meeting had before. Each step sends the version
+        the last one left, so neither overwrites a change someone else made in between."""
         changed = {k: v for k, v in after.items() if before.get(k) != v}
         if not changed:
             return
+        version = [form.version]
+
         def put(values):
-            return lambda session, actor: update_meeting(session, actor, session.get(Meeting, meeting_id),
-                                                         **values)
+            def step(session, actor):
+                done = update_meeting(session, actor, session.get(Meeting, form.id),
+                                      expected_version=version[0], **values)
+                version[0] = done["version"]
+                return done
+            return step
 
         self.undo_stack.push(ServiceCommand(
-            self.store, self.actor, f"Change the meeting {ref}", put(changed),
+            self.store, self.actor, f"Change the meeting {form.ref}", put(changed),
             put({k: before[k] for k in changed}),
             self.meetings.reload, self.tell))
 
