@@ -39,7 +39,8 @@ class Adopters:
             own = surname if i == 0 or rng.random() < 0.45 else rng.choice(N.SURNAMES)
             dob = enquiry - dt.timedelta(days=rng.randint(27 * 365, 52 * 365))
             ethnicity = rng.choices([e for e, _ in N.ADULT_ETHNICITIES], [w for _, w in N.ADULT_ETHNICITIES])[0]
-            applicants.append({"name": self.family_name(rng.choice(N.ADULT_FIRST), own, N.ADULT_FIRST),
+            applicants.append({"name": self.family_name(rng.choice(N.ADULT_FIRST), own, N.ADULT_FIRST,
+                                                           tuple(a["name"] for a in applicants)),
                                "dob": dob.isoformat(),
                                "ethnicity": ethnicity})
         relationship = rng.choice(("married", "married", "civil_partnership", "cohabiting")) if couple else "single"

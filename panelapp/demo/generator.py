@@ -92,14 +92,15 @@ class Agency(Adopters, Children):
                 return worker
         return chosen
 
-    def family_name(self, first: str, surname: str, firsts: tuple[str, ...]) -> str:
-        """``first surname``, unless a worker or panel member has that name: then the next
-        first name along (so no family shares a name with someone who writes about it,
-        and the random stream is the same as without the check)."""
+    def family_name(self, first: str, surname: str, firsts: tuple[str, ...], also_taken: tuple[str, ...] = ()) -> str:
+        """``first surname``, unless a worker or panel member has that name, or one of
+        ``also_taken`` (the household's other applicant): then the next first name along (so
+        no family shares a name with someone who writes about it, no couple is two people of
+        one name, and the random stream is the same as without the check)."""
         start = firsts.index(first) if first in firsts else 0
         for step in range(len(firsts)):
             name = f"{firsts[(start + step) % len(firsts)]} {surname}"
-            if name not in self.workers_names:
+            if name not in self.workers_names and name not in also_taken:
                 return name
         return f"{first} {surname}"
 

@@ -280,6 +280,12 @@ def test_presenters_are_named_once_and_no_family_shares_a_workers_name(three_yea
         assert not {p.split()[-1] for p in presenters} & {n.split()[-1] for n in names}, item["ref"]
 
 
+def test_no_couple_is_two_people_of_one_name(three_years):
+    couples = [[a["name"] for a in h["applicants"]] for h in three_years["households"] if len(h["applicants"]) > 1]
+    assert len(couples) > 100
+    assert [names for names in couples if len(set(names)) < len(names)] == []
+
+
 def test_heard_items_have_discussion_and_decisions_their_reasons(three_years):
     heard = [i for m in held(three_years) for i in m["items"] if i.get("outcome") in ("recommended",
                                                                                     "not_recommended")]
