@@ -142,11 +142,14 @@ def recommendation_words(item: AgendaItem) -> str | None:
 def applicants_words(item: AgendaItem) -> str:
     if item.applicants_attended is None:
         return "Not recorded"
+    # A single prospective adopter is "the applicant": the minute is read back to them.
+    who = "The applicant" if sum(len(link.household.applicants) for link in item.household_links) == 1 \
+        else "The applicants"
     if not item.applicants_attended:
-        return "The applicants did not attend."
+        return f"{who} did not attend."
     if item.applicants_spoke:
-        return "The applicants attended the meeting and spoke to the panel."
-    return "The applicants attended the meeting; they did not speak to the panel."
+        return f"{who} attended the meeting and spoke to the panel."
+    return f"{who} attended the meeting; they did not speak to the panel."
 
 
 def _advice(item: AgendaItem) -> list:

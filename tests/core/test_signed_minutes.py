@@ -71,7 +71,7 @@ def test_minutes_record_applicants_advice_papers_and_the_finish(store, people, t
         words = text_of(minutes_pdf(s, meeting_by_name(s, ref), tmp_path / "m.pdf"))
     assert "10:00 to 12:40" in words
     assert "The applicants attended the meeting and spoke to the panel." in words
-    assert "The applicants did not attend." in words
+    assert "The applicant did not attend." in words  # Zoë Adams, adopting alone
     assert "Medical adviser No health needs stand in the way." in words
     assert "Agency adviser to the panel The assessment meets the regulations." in words
 

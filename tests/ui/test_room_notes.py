@@ -128,7 +128,7 @@ def test_the_applicants_and_the_advice_are_recorded_read_back_and_minuted(qtbot,
                              "legal_adviser": "The placement order is in force."}
     assert second.drafts == {}, "recording left no draft of the advice behind"
     minutes = text_of(tmp_path / "minutes.pdf")
-    assert "The applicants attended the meeting and spoke to the panel." in minutes
+    assert "The applicant attended the meeting and spoke to the panel." in minutes  # Zoë Adams, adopting alone
     for said in ("The match meets the child's assessed needs.", "No health concern for the placement.",
                  "The placement order is in force."):
         assert said in minutes
