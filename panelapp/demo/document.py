@@ -74,13 +74,16 @@ class Writer:
         self.rng = agency.rng
         self.today = agency.today
         self.item_number = 0
+        self.counts: dict[str, tuple[int, int]] = {}  # by item ref: its applicants and children
 
     def adm(self, adm: dict, item: Item, ref: str) -> dict | None:
         if adm is None or adm["date"] > self.today:
             return None
         day = item.sitting.day
+        counts = self.counts[ref]
+        reasons = adm.get("reasons") or W.decision_reasons(adm["decision"], item.outcome, item.reasons)
         out = {"decision_maker": adm["decision_maker"], "date": _iso(adm["date"]), "decision": adm["decision"],
-               "reasons": adm.get("reasons") or W.decision_reasons(adm["decision"], item.outcome, item.reasons),
+               "reasons": W.fit(reasons, *counts),
                "documents": [f"The panel's recommendation and the final minutes of the meeting of "
                              f"{day.day} {day:%B %Y}"] + [title for _, title in W.papers(item.type)]}
         final = adm.get("final")
@@ -88,11 +91,14 @@ class Writer:
             out["final"] = {**final, "date": _iso(final["date"]),
                             "reasons": W.final_reasons(final["decision"], final["review"])}
             out |= W.responses(ref, adm["notified"], final["date"], final["review"], final["decision"])
+            if "irm" in out:
+                out["irm"]["recommendation"] = W.fit(out["irm"]["recommendation"], *counts)
         if adm["notified"] <= self.today:
             out["notified"] = _iso(adm["notified"])
         return out
 
     def item(self, item: Item, ref: str) -> dict:
+        counts = self.counts[ref] = (sum(len(h.applicants) for h in item.households), len(item.children))
         out = {"ref": ref, "type": item.type}
         if item.households:
             out["households"] = [h.ref for h in item.households]
@@ -103,14 +109,14 @@ class Writer:
         if item.outcome:
             out["outcome"] = item.outcome
         if item.recommendation:
-            out["recommendation"] = item.recommendation
+            out["recommendation"] = W.fit(item.recommendation, *counts)
         if item.reasons:
-            out["reasons"] = item.reasons
+            out["reasons"] = W.fit(item.reasons, *counts)
         if item.outcome == "removed":
             out["removal_reason"] = "The papers were not ready in time for members to read them."
         elif item.outcome and not item.sitting.inquorate:
-            out["discussion"] = W.discussion(ref, item.type)
-            out["advice"] = W.advice(ref, item.type)
+            out["discussion"] = W.fit(W.discussion(ref, item.type), *counts)
+            out["advice"] = {who: W.fit(said, *counts) for who, said in W.advice(ref, item.type).items()}
             if item.households and item.type != "withdrawal":
                 out["applicants"] = {"attended": True, "spoke": True}
         adm = self.adm(item.adm, item, ref)
@@ -157,8 +163,9 @@ class Writer:
                 if action != "remained" and len(counted) <= 5:
                     interest, action = N.INTERESTS[2]
                 member = rng.choice(spare)
-                out["declarations"] = [{"member": member.ref, "item": item["ref"], "interest": interest,
-                                        "action": action}]
+                interest = W.interest(interest, action, bool(item.get("households")), bool(item.get("children")))
+                out["declarations"] = [{"member": member.ref, "item": item["ref"],
+                                        "interest": W.fit(interest, *self.counts[item["ref"]]), "action": action}]
                 if action != "remained":
                     away_for[item["ref"]] = member
         for item in decided:
@@ -173,7 +180,11 @@ class Writer:
         against = rng.sample(dissenters, 2 if len(voters) >= 7 and rng.random() < 0.3 else 1)
         abstain = 1 if len(voters) >= 6 and rng.random() < 0.2 else 0
         item["votes"] = {"for": len(voters) - len(against) - abstain, "against": len(against), "abstain": abstain}
-        item["dissent"] = [{"member": p.ref, "view": rng.choice(N.DISSENT_VIEWS)} for p in against]
+        # The draw is of the general views, so the rest of the demo stays as it was; each is then
+        # put as it reads for this kind of item.
+        item["dissent"] = [{"member": p.ref, "view": W.fit(W.view(N.DISSENT_VIEWS.index(rng.choice(N.DISSENT_VIEWS)),
+                                                                   item["type"]), *self.counts[item["ref"]])}
+                           for p in against]
 
     def document(self) -> dict:
         a = self.a

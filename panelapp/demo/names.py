@@ -89,7 +89,7 @@ DISSENT_VIEWS = (
 )
 INTERESTS = (
     ("knows one of the applicants through work", "left_for_item"),
-    ("was the children's guardian in earlier proceedings", "took_no_part"),
+    ("was the child's guardian in earlier proceedings", "took_no_part"),
     ("attends the same gym as one of the applicants; no contact beyond that", "remained"),
     ("knows the child's foster carer", "left_for_item"),
 )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import re
 
 ITEM_PAPERS = {
     "adopter_approval": (("prospective_adopters_report", "Prospective Adopter's Report"),
@@ -50,11 +51,15 @@ DISCUSSION = {
 DISCUSSION["early_permanence_approval"] = DISCUSSION["adopter_approval"]
 DISCUSSION["retrospective_approval"] = DISCUSSION["adopter_approval"]
 
-MEDICAL_ADVICE = ("No health matters stand in the way.", "The health assessments raise no concerns.",
-                  "The child's health needs are understood and the plan for them is sound.")
+# The medical adviser speaks of the applicants' health at an approval, of the child's at a match or plan.
+ADULT_MEDICAL_ADVICE = ("No health matters stand in the way.", "The health assessments raise no concerns.",
+                        "The applicants' health allows them to care for a child into adulthood.")
+CHILD_MEDICAL_ADVICE = ("The child's health needs are understood and the plan for them is sound.",
+                        "The child's health assessment raises no concern for the plan.",
+                        "The child's health needs are set out fully in the reports.")
 AGENCY_ADVICE = ("The assessment meets the requirements of the regulations.",
                  "The papers are complete and were sent to members in time.",
-                 "The plan follows the agency's procedures.")
+                 "The work presented follows the agency's procedures.")
 
 STREETS = ("Willow Road", "Mill Lane", "Station Road", "Church Street", "Orchard Close", "Meadow View",
            "Riverside Walk", "Park Avenue", "Queens Road", "Beech Grove")
@@ -94,9 +99,72 @@ def discussion(ref: str, item_type: str) -> str:
 def advice(ref: str, item_type: str) -> dict[str, str]:
     rng = stream(ref + ":advice")
     out = {"agency_adviser": rng.choice(AGENCY_ADVICE)}
-    if item_type in ("adopter_approval", "match", "child_plan", "early_permanence_approval"):
-        out["medical_adviser"] = rng.choice(MEDICAL_ADVICE)
+    if item_type in ("adopter_approval", "early_permanence_approval"):
+        out["medical_adviser"] = rng.choice(ADULT_MEDICAL_ADVICE)
+    elif item_type in ("match", "child_plan"):
+        out["medical_adviser"] = rng.choice(CHILD_MEDICAL_ADVICE)
     return out
+
+
+# Declarations by the action the member took: about the applicants, or about the child.
+INTERESTS = {
+    "left_for_item": ("knows one of the applicants through work", "knows the child's foster carer"),
+    "took_no_part": ("supervised the applicants' assessment in an earlier post",
+                     "was the child's guardian in earlier proceedings"),
+    "remained": ("attends the same gym as one of the applicants; no contact beyond that",
+                 "attends the same gym as the child's foster carer; no contact beyond that"),
+}
+
+
+def interest(drawn: str, action: str, households: bool, children: bool) -> str:
+    """The interest drawn, or its twin when the item has no one it could be about."""
+    adult, child = INTERESTS[action]
+    if "child" in drawn:
+        return drawn if children else adult
+    return drawn if households else child
+
+
+# Members' views by kind of item, each in the place of the general view drawn.
+VIEWS = {
+    "approval": ("Wanted more on the support network before recommending.",
+                 "Not persuaded the applicants have thought through contact with a child's birth family.",
+                 "Would have deferred for the updated medical report.",
+                 "Concerned about the age range given the applicants' experience."),
+    "match": ("Wanted more on the support network before recommending.",
+              "Not persuaded the adopters have thought through the contact plan.",
+              "Would have deferred for the updated medical report.",
+              "Concerned that the introductions plan is too short for the child's age."),
+    "child_plan": ("Wanted more on the work done with the birth family before recommending.",
+                   "Not persuaded the plan for contact with the birth family is settled.",
+                   "Would have deferred for the updated medical report.",
+                   "Concerned that the child's wishes and feelings are not set out."),
+}
+
+
+def view(drawn: int, item_type: str) -> str:
+    kind = item_type if item_type in VIEWS else "approval"
+    return VIEWS[kind][drawn]
+
+
+_SINGULAR_VERB = {"are": "is", "have": "has", "remain": "remains", "show": "shows", "understand": "understands"}
+_PEOPLE = re.compile(r"\b(one of the )?([Aa]pplicant|[Aa]dopter)s(')?(?: (are|have|remain|show|understand)\b)?")
+
+
+def fit(text: str | None, applicants: int, children: int) -> str | None:
+    """The demo's words as they read for this item: one applicant is "the applicant" (or
+    adopter), and a sibling group is "the children"."""
+    if not text:
+        return text
+    if applicants == 1:
+        def one(m: re.Match) -> str:
+            said = ("the " if m.group(1) else "") + m.group(2) + ("'s" if m.group(3) else "")
+            return said + (f" {_SINGULAR_VERB[m.group(4)]}" if m.group(4) else "")
+        text = _PEOPLE.sub(one, text)
+    if children > 1:
+        for one_child, siblings in (("the child's", "the children's"), ("The child's", "The children's"),
+                                    ("the child should", "the children should")):
+            text = text.replace(one_child, siblings)
+    return text
 
 
 def decision_reasons(decision: str, outcome: str | None, panel_reasons: str | None) -> str:

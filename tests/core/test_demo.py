@@ -286,6 +286,36 @@ def test_no_couple_is_two_people_of_one_name(three_years):
     assert [names for names in couples if len(set(names)) < len(names)] == []
 
 
+def words_of(item: dict) -> list[str]:
+    """Everything the demo writes about an item: what the minutes, the record and the letter print."""
+    adm = item.get("adm", {})
+    return [w for w in (item.get("recommendation"), item.get("reasons"), item.get("discussion"),
+                        *item.get("advice", {}).values(), *(d["view"] for d in item.get("dissent", [])),
+                        adm.get("reasons"), adm.get("final", {}).get("reasons"),
+                        adm.get("irm", {}).get("recommendation")) if w]
+
+
+def test_the_words_fit_the_item_they_are_about(three_years):
+    households = {h["ref"]: h for h in three_years["households"]}
+    declared = {d["item"]: d["interest"] for m in held(three_years) for d in m.get("declarations", [])}
+    singles = siblings = 0
+    for item in items(three_years):
+        applicants = sum(len(households[ref]["applicants"]) for ref in item.get("households", []))
+        said = " ".join(words_of(item) + [declared.get(item["ref"], "")])
+        if applicants == 1 and said:
+            singles += 1
+            assert not re.search(r"\b(applicants|adopters)\b", said, re.I), (item["ref"], said)
+        if len(item.get("children", [])) > 1:
+            siblings += 1
+            assert "the child's" not in said.lower(), (item["ref"], said)
+        if not item.get("children"):
+            # An approval or review has no child to speak of: no child's health, carer or guardian.
+            assert not re.search(r"the child's|child's foster carer|guardian", said, re.I), (item["ref"], said)
+        if item["ref"] in declared and not item.get("households"):
+            assert "applicant" not in declared[item["ref"]], item["ref"]
+    assert singles > 50 and siblings > 10
+
+
 def test_heard_items_have_discussion_and_decisions_their_reasons(three_years):
     heard = [i for m in held(three_years) for i in m["items"] if i.get("outcome") in ("recommended",
                                                                                     "not_recommended")]
