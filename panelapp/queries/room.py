@@ -89,6 +89,7 @@ class ItemState:
     applicants_attended: bool | None = None  # None: not recorded
     applicants_spoke: bool | None = None
     advice: dict[str, str] = field(default_factory=dict)  # by adviser (enums.ADVISERS)
+    version: int = 0  # sent back with a change, so that another desk's change since is not overwritten
 
     @property
     def in_room(self) -> list[InRoom]:
@@ -211,4 +212,4 @@ def _item_state(session, item, agency, meeting, present, drafts) -> ItemState:
                first.approval_early_permanence) if first else (None, None, None, None),
         people=people, quorate=quorum.quorate, quorum_text=quorum.explanation(f"Item {item.position + 1}"),
         refusal=refusal, drafts=mine, applicants_attended=item.applicants_attended,
-        applicants_spoke=item.applicants_spoke, advice=dict(item.advice or {}))
+        applicants_spoke=item.applicants_spoke, advice=dict(item.advice or {}), version=item.version)

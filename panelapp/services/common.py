@@ -37,12 +37,16 @@ def ensure_open(meeting: Meeting, doing: str) -> None:
                             f"locked: cannot {doing}. Amend the minutes with a reason instead.")
 
 
-def check_version(record, expected: int | None, what: str) -> None:
+OPEN_AGAIN = "close the form and open it again to see their change"
+
+
+def check_version(record, expected: int | None, what: str, then: str = OPEN_AGAIN) -> None:
     """Refuse a change made on a form opened before someone else saved ``record``: the form
-    passes the version it read, and a different one now means its view is stale."""
+    passes the version it read, and a different one now means its view is stale. ``then``:
+    what the user does next, in words that fit the screen that sends the version."""
     if expected is not None and record.version != expected:
         raise ConcurrentChange(f"Someone else changed {what} since you opened it, so nothing of yours was "
-                               "saved: close the form and open it again to see their change.")
+                               f"saved: {then}.")
 
 
 def touch(record) -> None:

@@ -19,6 +19,8 @@ from .lookup import item_label, member_by_ref
 from .permissions import Actor, require
 
 APPROVAL_TYPES = {"adopter_approval", "early_permanence_approval", "retrospective_approval"}
+# The meeting room shows the change as it refuses, and keeps what was typed.
+LOOK_AGAIN = "look at their change, then record yours again"
 
 
 def record_attendance(session: Session, actor: Actor, meeting: Meeting, entries: list[dict], *,
@@ -122,7 +124,7 @@ def record_recommendation(session: Session, actor: Actor, item: AgendaItem, *, o
     """Record the panel's outcome for one item, with its words, reasons and members' views.
     ``expected_version``: the item's version the form read (a stale one is refused)."""
     require(actor, "meeting.record")
-    check_version(item, expected_version, f"the record of {item_label(item)}")
+    check_version(item, expected_version, f"the record of {item_label(item)}", LOOK_AGAIN)
     quorum = check_can_record(session, item)
     agency = agency_of(session)
     if outcome not in HEARD_OUTCOMES:
@@ -223,7 +225,7 @@ def record_discussion(session: Session, actor: Actor, item: AgendaItem, text: st
                       expected_version: int | None = None) -> None:
     """The key points of discussion, which may be written before the outcome is known."""
     require(actor, "meeting.record")
-    check_version(item, expected_version, f"the discussion of {item_label(item)}")
+    check_version(item, expected_version, f"the discussion of {item_label(item)}", LOOK_AGAIN)
     ensure_open(item.meeting, f"write the discussion of {item_label(item)}")
     before = item.discussion
     item.discussion = text
@@ -236,10 +238,12 @@ def record_discussion(session: Session, actor: Actor, item: AgendaItem, text: st
 
 def record_item_notes(session: Session, actor: Actor, item: AgendaItem, *,
                       applicants_attended: bool | None = None, applicants_spoke: bool | None = None,
-                      advice: dict[str, str] | None = None) -> dict:
+                      advice: dict[str, str] | None = None, expected_version: int | None = None) -> dict:
     """What the minutes say of an item besides its recommendation: whether the applicants
-    attended and spoke, and the advisers' advice (by adviser; an empty text removes it)."""
+    attended and spoke, and the advisers' advice (by adviser; an empty text removes it).
+    ``expected_version``: the item's version the screen read (a stale one is refused)."""
     require(actor, "meeting.record")
+    check_version(item, expected_version, f"the notes on {item_label(item)}", LOOK_AGAIN)
     ensure_open(item.meeting, f"record the notes of {item_label(item)}")
     problems = []
     if applicants_spoke and applicants_attended is False:

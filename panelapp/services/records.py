@@ -15,14 +15,14 @@ from typing import Callable
 from sqlmodel import Session, select
 
 from .. import audit
-from ..errors import ConcurrentChange, FieldErrors, PanelAppError
+from ..errors import FieldErrors, PanelAppError
 from ..exchange import schema
 from ..exchange.exporter import child_record, household_record, member_record
 from ..exchange.importer import write_child, write_household, write_member
 from ..exchange.validate import Known, Validator, parse_date
 from ..models import Child, Household, PanelMember
 from ..models.base import utcnow
-from .common import unique_ref
+from .common import check_version, unique_ref
 from .lookup import child_by_ref, household_by_ref, member_by_ref
 from .permissions import Actor, require
 
@@ -192,9 +192,7 @@ def _update(session: Session, actor: Actor, kind: Kind, ref: str, expected_versi
     if unknown:
         raise PanelAppError(f"A {kind.noun} has no {', '.join(sorted(unknown))} to change.")
     obj = kind.lookup(session, ref)
-    if expected_version is not None and obj.version != expected_version:
-        raise ConcurrentChange(f"Someone else changed the {kind.noun} {ref} since you opened it: "
-                               "close the form and open it again to see their changes.")
+    check_version(obj, expected_version, f"the {kind.noun} {ref}")
     return _save(session, actor, kind, obj, kind.to_exchange(session, obj), changes)
 
 

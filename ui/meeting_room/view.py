@@ -77,6 +77,9 @@ class MeetingRoom(QWidget):
         self._reading = None
         self._refs: dict[int, str] = {}
         self._generation = 0
+        # The newest version of each item this screen has seen, from a read or from its own
+        # write (whose read may still be on its way): sent back with each change to an item.
+        self._seen: dict[int, int] = {}
         self.dialog = None
 
         self.chooser, chooser_label = meeting_chooser(self._chosen)
@@ -228,6 +231,8 @@ class MeetingRoom(QWidget):
         if state.meeting_id != self.meeting_id:
             return
         self.state = state
+        for item in state.items:
+            self._seen[item.id] = max(self._seen.get(item.id, 0), item.version)
         venue = f", {state.venue}" if state.venue else ""
         self.status.setText(f"{word(state.status)}{venue}; minutes: {state.minutes}")
         self.open_button.setVisible(self.may_record and state.status == "planned")
@@ -298,12 +303,31 @@ class MeetingRoom(QWidget):
     # -- writing ----------------------------------------------------------------
     def write(self, doing: str, step) -> bool:
         """Run ``step(session)`` in one transaction; a refusal is shown in the service's words."""
+        item_id = self.item_id
+        after: dict[int, int] = {}
+
+        def run(session, _actor):
+            value = step(session)
+            item = session.get(AgendaItem, item_id) if item_id is not None else None
+            if item is not None:
+                session.flush()
+                after[item.id] = item.version
+            return value
+
         def recorded(_value: object) -> None:
+            for key, version in after.items():
+                self._seen[key] = max(self._seen.get(key, 0), version)
             self.show_message("")
             self.recorded.emit(doing)
 
-        return change(self.store, self.actor, lambda session, _actor: step(session), refused=self.show_message,
-                      done=recorded).done
+        def refused(text: str) -> None:
+            self.show_message(text)
+            self.refresh()  # a change made at another desk is shown; what was typed stays
+
+        return change(self.store, self.actor, run, refused=refused, done=recorded).done
+
+    def seen(self, item_id: int | None) -> int | None:
+        return self._seen.get(item_id) if item_id is not None else None
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -355,9 +379,11 @@ class MeetingRoom(QWidget):
     def record_applicants(self, attended: bool, spoke: bool) -> None:
         item_id, actor = self.item_id, self.actor
 
+        version = self.seen(item_id)
+
         def step(session):
             record_item_notes(session, actor, session.get(AgendaItem, item_id), applicants_attended=attended,
-                              applicants_spoke=spoke)
+                              applicants_spoke=spoke, expected_version=version)
 
         self.write("applicants' attendance", step)
         self.refresh()
@@ -365,9 +391,11 @@ class MeetingRoom(QWidget):
     def keep_advice(self, advice: dict) -> None:
         item_id, actor, keeper = self.item_id, self.actor, self.keeper
         keeper.flush()
+        version = self.seen(item_id)
 
         def step(session):
-            record_item_notes(session, actor, session.get(AgendaItem, item_id), advice=advice)
+            record_item_notes(session, actor, session.get(AgendaItem, item_id), advice=advice,
+                              expected_version=version)
             for who in advice:
                 keeper.forget(session, advice_field(who))
 
@@ -399,11 +427,15 @@ class MeetingRoom(QWidget):
         item = self.state.item(item_id) if self.state else None
         advice = self.pane.notes.advice_changed(item) if item is not None else {}
 
+        version = self.seen(item_id)
+
         def step(session):
-            # The advice typed is kept with the recommendation: recording clears the item's drafts.
+            # The version is checked before the advice moves it on. The advice typed is kept with
+            # the recommendation: recording clears the item's drafts.
+            record_recommendation(session, actor, session.get(AgendaItem, item_id), expected_version=version,
+                                  **values)
             if advice:
                 record_item_notes(session, actor, session.get(AgendaItem, item_id), advice=advice)
-            record_recommendation(session, actor, session.get(AgendaItem, item_id), **values)
 
         if self.write("recommendation", step):
             self.keeper.recorded()
@@ -415,9 +447,10 @@ class MeetingRoom(QWidget):
     def keep_discussion(self, text: str) -> None:
         item_id, actor, keeper = self.item_id, self.actor, self.keeper
         keeper.flush()
+        version = self.seen(item_id)
 
         def step(session):
-            record_discussion(session, actor, session.get(AgendaItem, item_id), text)
+            record_discussion(session, actor, session.get(AgendaItem, item_id), text, expected_version=version)
             keeper.forget(session, "discussion")
 
         if self.write("discussion", step):
