@@ -60,6 +60,8 @@ def test_the_queue_keeps_the_five_columns_in_view_at_1280_by_680(qtbot, open_wor
     assert view.horizontalScrollBar().value() == 0
     for column in range(IN_VIEW):
         assert _in_view(view, column), COLUMNS[column].title
+    # The clock's words whole ("369 working days overdue", in bold), not elided at the number.
+    assert view.horizontalHeader().sectionSize(0) >= view.sizeHintForColumn(0)
 
     # Rows of another kind arrive (a decision, whose words are long): the columns follow them.
     decision = IN_VIEW - 1

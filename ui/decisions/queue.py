@@ -66,7 +66,7 @@ COLUMNS = (
 )
 IN_VIEW = 5  # the first columns, kept in view
 # Room, in average characters, a column may take before its text is elided (the tip has it all).
-WIDEST = {"Concerning": 30, "Decision": 30, "Clock": 24}
+WIDEST = {"Concerning": 30, "Decision": 30, "Clock": 36}
 # The case pane keeps at least this much of the width when the table asks for more.
 CASE_PANE_CHARACTERS = 52
 DECISION_WORDS = {

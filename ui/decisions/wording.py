@@ -20,7 +20,8 @@ def clock_words(row: QueueRow) -> str:
     if row.left is None:
         return ""
     if row.late:
-        return f"overdue by {-row.left} working day{'s' if row.left != -1 else ''}"
+        # The number first, as on the deadlines page: in a narrow column it is what stays in view.
+        return f"{-row.left} working day{'s' if row.left != -1 else ''} overdue"
     if row.left == 0:
         return "due today"
     return f"{row.left} working day{'s' if row.left != 1 else ''} left"
