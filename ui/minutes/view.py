@@ -142,9 +142,10 @@ class MinutesView(QWidget):
         self.status.setAccessibleName("State of the minutes")
         self.signature = WrappingText()  # the hash wraps rather than widening the window
         self.signature.setAccessibleName("Sign-off hash")
-        mono = QFont("monospace")
-        mono.setStyleHint(QFont.StyleHint.Monospace)
-        self.signature.setFont(mono)
+        # A hash in a fixed-width font, to be compared character by character; sentences in the plain one.
+        self._plain = self.signature.font()
+        self._mono = QFont("monospace")
+        self._mono.setStyleHint(QFont.StyleHint.Monospace)
         self.message = QLabel()
         self.message.setObjectName("warning")
         self.message.setWordWrap(True)
@@ -261,10 +262,12 @@ class MinutesView(QWidget):
             who = f" by {state.approved_by}" if state.approved_by else ""
             amended = f"; amended {len(state.versions) - 1} time(s) since" if len(state.versions) > 1 else ""
             self.status.setText(f"Final: approved {day(state.approved_on)}{who}; locked{amended}")
+            self.signature.setFont(self._mono if state.hash else self._plain)
             self.signature.setText(f"Signed (SHA-256): {state.hash}" if state.hash else
                                    "Final minutes from before PanelApp: no sign-off hash is held.")
         else:
             self.status.setText(f"Draft: not yet approved ({word(state.state).lower()})")
+            self.signature.setFont(self._plain)
             self.signature.setText("Not signed: the minutes are signed when the chair approves them as final.")
         self.approve_date.setMinimumDate(QDate(state.date.year, state.date.month, state.date.day))
         self.approve_date.setMaximumDate(QDate.currentDate())
