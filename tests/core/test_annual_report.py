@@ -466,6 +466,8 @@ def test_a_year_before_the_store_began_says_no_records(made, tmp_path):
     assert "M01 Chair, Independent member 18 of 21 (85.7%) 18 of 22 (81.8%) no records" in words
     assert "2021-22: no records" in words  # the legend of the chart of items
     assert re.search(r"Placement orders 29 31 \d+", words)
+    front = said(reader.pages[0].extract_text())
+    assert "so a year before the first meeting may still have children's figures" in front  # says why
     assert "against 79 in 2022-23" in words
     assert "Date Monday 3 June 2024" in words
     # A marking chosen for this copy is on every page.

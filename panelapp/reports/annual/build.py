@@ -52,7 +52,10 @@ def _front(data: ReportData, title: str) -> list:
                para("This report shows no names of children, adopters, birth families or panel members: every "
                     "figure is a count of the agency's records, and members are shown by their reference on "
                     "the central list. Where the agency's records do not reach back to a year, its column says "
-                    "\u201cno records\u201d.", s.small)]),
+                    "\u201cno records\u201d. Each part starts from the agency's first record of its kind: the "
+                    "panel's and the decision maker's figures from the first meeting, the adopters' from the "
+                    "first household's dates and the children's from the first child's, so a year before the "
+                    "first meeting may still have children's figures.", s.small)]),
         # Not an h1: the contents do not list themselves.
         para("Contents", ParagraphStyle("contents_heading", parent=s.h1)),
         contents(),
