@@ -12,7 +12,7 @@ from ..services.common import minutes_are_final
 from ..services.lookup import item_number
 from .agenda import paper_line
 from .output import write_atomically
-from .people import Present, attendance_of, concerning
+from .people import Present, attendance_of, concerning, one_applicant
 from .style import House, boxed, facts, gap, grid, heading, listing, para, render, signature_lines, styles
 from .words import (ADVISERS, DECLARATION_ACTIONS, ITEM_TYPES, OUTCOMES, clock, in_words, listed, long_date,
                     plural, short_date)
@@ -143,8 +143,7 @@ def applicants_words(item: AgendaItem) -> str:
     if item.applicants_attended is None:
         return "Not recorded"
     # A single prospective adopter is "the applicant": the minute is read back to them.
-    who = "The applicant" if sum(len(link.household.applicants) for link in item.household_links) == 1 \
-        else "The applicants"
+    who = "The applicant" if one_applicant(item) else "The applicants"
     if not item.applicants_attended:
         return f"{who} did not attend."
     if item.applicants_spoke:

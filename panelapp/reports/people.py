@@ -123,6 +123,11 @@ def family_names(item: AgendaItem) -> list[str]:
     return names + children_of(item)
 
 
+def one_applicant(item: AgendaItem) -> bool:
+    """Whether the item's families come to one person: a prospective adopter, "the applicant"."""
+    return sum(len(link.household.applicants) for link in item.household_links) == 1
+
+
 def concerning(item: AgendaItem) -> str:
     """``Pia Okafor and Aisha Lee (prospective adopters); Erin Lee (child)``."""
     parts = []
@@ -130,7 +135,7 @@ def concerning(item: AgendaItem) -> str:
     if households:
         word = {"adopter_approval": "prospective adopters", "retrospective_approval": "prospective adopters",
                 "withdrawal": "household"}.get(item.item_type, "adopters")
-        if word != "household" and sum(len(link.household.applicants) for link in item.household_links) == 1:
+        if word != "household" and one_applicant(item):
             word = word[:-1]  # a single applicant is a prospective adopter, not adopters
         parts.append("; ".join(households) + f" ({word})")
     children = children_of(item)
