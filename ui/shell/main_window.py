@@ -361,15 +361,14 @@ class MainWindow(QMainWindow):
         dialog = MeetingDialog(f"Change the meeting {form.ref}", date=form.meeting_date, start=form.start_time,
                                venue=form.venue, capacity=form.capacity, parent=self,
                                region=self.agency.region if self.agency else None)
-        before = {"meeting_date": form.meeting_date, "start_time": form.start_time, "venue": form.venue,
-                  "capacity": form.capacity}
-        dialog.accepted.connect(lambda: self.change_meeting(form, before, dialog.values()))
+        dialog.accepted.connect(lambda: self.change_meeting(form, dialog.values()))
         self.dialog = dialog
         dialog.open()
 
-    def change_meeting(self, form: MeetingForm, before: dict, after: dict) -> None:
-        """Undoable: undo puts back what the meeting had before. Each step sends the version
-        the last one left, so neither overwrites a change someone else made in between."""
+    def change_meeting(self, form: MeetingForm, after: dict) -> None:
+        """Undoable: undo puts back what the form showed. Each step sends the version the
+        last one left, so neither overwrites a change someone else made in between."""
+        before = {key: getattr(form, key) for key in after}
         changed = {k: v for k, v in after.items() if before.get(k) != v}
         if not changed:
             return
