@@ -180,11 +180,11 @@ class Writer:
         against = rng.sample(dissenters, 2 if len(voters) >= 7 and rng.random() < 0.3 else 1)
         abstain = 1 if len(voters) >= 6 and rng.random() < 0.2 else 0
         item["votes"] = {"for": len(voters) - len(against) - abstain, "against": len(against), "abstain": abstain}
-        # The draw is of the general views, so the rest of the demo stays as it was; each is then
-        # put as it reads for this kind of item.
-        item["dissent"] = [{"member": p.ref, "view": W.fit(W.view(N.DISSENT_VIEWS.index(rng.choice(N.DISSENT_VIEWS)),
-                                                                   item["type"]), *self.counts[item["ref"]])}
-                           for p in against]
+        # One draw per view, as many as there are general views, so the rest of the demo stays as
+        # it was; the view drawn is put as it reads for this kind of item.
+        counts = self.counts[item["ref"]]
+        item["dissent"] = [{"member": p.ref, "view": W.fit(W.view(rng.randrange(len(N.DISSENT_VIEWS)), item["type"]),
+                                                            *counts)} for p in against]
 
     def document(self) -> dict:
         a = self.a
